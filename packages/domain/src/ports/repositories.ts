@@ -1,0 +1,95 @@
+import type { Client, ClientStatus } from '../entities/client.js';
+import type { Page, PageRequest } from '../entities/common.js';
+import type { Organization } from '../entities/organization.js';
+import type { Product } from '../entities/product.js';
+import type { Deployment, Project, ProjectStatus } from '../entities/project.js';
+import type { ServerGroup } from '../entities/server-group.js';
+import type { SubscriptionRecord } from '../entities/subscription.js';
+
+/**
+ * Storage of one kind of entity. `insert` and `update` write the whole entity; a unique
+ * violation throws `CONFLICT`, deleting a row still referenced throws `REFERENCED`
+ * (both as {@link TollgateError}), so services need no driver knowledge.
+ */
+export interface Repository<T, F> {
+  get(id: string): Promise<T | undefined>;
+  list(filter: F, page: PageRequest): Promise<Page<T>>;
+  insert(entity: T): Promise<void>;
+  update(entity: T): Promise<void>;
+  /** False when there was nothing to delete. */
+  delete(id: string): Promise<boolean>;
+}
+
+export type ServerGroupFilter = Record<string, never>;
+
+export interface ProjectFilter {
+  /** Only projects deployed to this group. */
+  serverGroupId?: string | undefined;
+  status?: ProjectStatus | undefined;
+}
+
+export interface ProjectRepository extends Repository<Project, ProjectFilter> {
+  listDeployments(projectId: string): Promise<Deployment[]>;
+  /** The deployment holding a context path in a group, if any. */
+  findDeploymentByContextPath(serverGroupId: string, contextPath: string): Promise<Deployment | undefined>;
+  insertDeployment(deployment: Deployment): Promise<void>;
+  deleteDeployment(projectId: string, serverGroupId: string): Promise<boolean>;
+  /** Moves every deployment of a project to a new context path (unique per group: `CONFLICT`). */
+  updateDeploymentContextPath(projectId: string, contextPath: string): Promise<void>;
+}
+
+export interface ProductFilter {
+  /** Only products offered in this group. */
+  serverGroupId?: string | undefined;
+  /** Only products this organization offers. */
+  organizationId?: string | undefined;
+  access?: Product['access'] | undefined;
+}
+
+export type ProductRepository = Repository<Product, ProductFilter>;
+
+export interface OrganizationFilter {
+  parentId?: string | undefined;
+  /** Only organizations offering this product. */
+  productId?: string | undefined;
+}
+
+export type OrganizationRepository = Repository<Organization, OrganizationFilter>;
+
+export interface ClientFilter {
+  organizationId?: string | undefined;
+  status?: ClientStatus | undefined;
+}
+
+export interface ClientRepository extends Repository<Client, ClientFilter> {
+  /** Case-insensitive. */
+  findByEmail(email: string): Promise<Client | undefined>;
+}
+
+export interface SubscriptionFilter {
+  clientId?: string | undefined;
+  /** Subscriptions of the organization's clients. */
+  organizationId?: string | undefined;
+  status?: SubscriptionRecord['status'] | undefined;
+  /** Subscriptions holding a key for this product. */
+  productId?: string | undefined;
+}
+
+export type SubscriptionRepository = Repository<SubscriptionRecord, SubscriptionFilter>;
+
+/** Every repository, as seen inside one transaction. */
+export interface Repositories {
+  serverGroups: Repository<ServerGroup, ServerGroupFilter>;
+  projects: ProjectRepository;
+  products: ProductRepository;
+  organizations: OrganizationRepository;
+  clients: ClientRepository;
+  subscriptions: SubscriptionRepository;
+}
+
+/** The configuration store: repositories plus transactions. */
+export interface Store extends Repositories {
+  /** Runs `work` in one transaction: all its writes land, or none. */
+  transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

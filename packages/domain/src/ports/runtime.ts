@@ -1,0 +1,24 @@
+/** The time, injected so tests can hold it still. */
+export interface Clock {
+  now(): Date;
+}
+
+/** Makes ids for entities created without one. */
+export interface IdGenerator {
+  next(): string;
+}
+
+/** A freshly issued consumer key pair: the raw values (shown once) and what may be stored. */
+export interface IssuedCredentials {
+  consumerKey: string;
+  consumerSecret: string;
+  keyDigest: string;
+  secretDigest: string;
+  keyPrefix: string;
+}
+
+/** Issues consumer keys from a CSPRNG and digests presented keys the same way. */
+export interface CredentialIssuer {
+  issue(): IssuedCredentials;
+  digest(value: string): string;
+}

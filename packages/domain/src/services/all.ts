@@ -1,0 +1,22 @@
+import { ClientService } from './clients.js';
+import type { ServiceContext } from './context.js';
+import { OrganizationService } from './organizations.js';
+import { ProductService } from './products.js';
+import { ProjectService } from './projects.js';
+import { ServerGroupService } from './server-groups.js';
+import { SubscriptionService } from './subscriptions.js';
+
+/** Every use-case service over one context: what the admin API and the CLI call. */
+export function createServices(context: ServiceContext) {
+  return {
+    serverGroups: new ServerGroupService(context),
+    projects: new ProjectService(context),
+    products: new ProductService(context),
+    organizations: new OrganizationService(context),
+    clients: new ClientService(context),
+    subscriptions: new SubscriptionService(context),
+  };
+}
+
+/** The services the admin API is built on. */
+export type Services = ReturnType<typeof createServices>;

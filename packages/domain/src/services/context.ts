@@ -1,0 +1,63 @@
+import type { PageRequest } from '../entities/common.js';
+import { notFound, TollgateError } from '../errors/catalogue.js';
+import type { Clock, CredentialIssuer, IdGenerator, Store } from '../ports/index.js';
+
+/** What every service is built from. */
+export interface ServiceContext {
+  store: Store;
+  clock: Clock;
+  ids: IdGenerator;
+  credentials: CredentialIssuer;
+}
+
+/** The current time as entities report it. */
+export function timestamp(context: Pick<ServiceContext, 'clock'>): string {
+  return context.clock.now().toISOString();
+}
+
+/** Returns the entity or throws 404 naming it. */
+export async function require<T>(found: Promise<T | undefined>, kind: string, id: string): Promise<T> {
+  const entity = await found;
+  if (entity === undefined) throw notFound(kind, id);
+  return entity;
+}
+
+/**
+ * Copies the fields a PATCH body set onto the entity. `undefined` means "not sent";
+ * `null` is a value (it clears nullable fields).
+ */
+export function applyPatch<T extends object>(entity: T, patch: Partial<T>): T {
+  const next = { ...entity };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value !== undefined) (next as Record<string, unknown>)[key] = value;
+  }
+  return next;
+}
+
+/**
+ * Checks that every referenced id exists; a missing one is a 400 naming the field
+ * (`field.index` for lists) so a form can mark it.
+ */
+export async function requireReferences(
+  ids: readonly string[],
+  lookup: (id: string) => Promise<unknown>,
+  kind: string,
+  field: string,
+): Promise<void> {
+  const fields: Record<string, string> = {};
+  for (const [index, id] of ids.entries()) {
+    if ((await lookup(id)) === undefined) fields[`${field}.${index}`] = `${kind} '${id}' does not exist`;
+  }
+  throwIfInvalid(fields);
+}
+
+/** Throws one 400 listing every field error found, if there is any. */
+export function throwIfInvalid(fields: Record<string, string>): void {
+  const messages = Object.entries(fields).map(([field, message]) => `${field}: ${message}`);
+  if (messages.length > 0) throw new TollgateError('VALIDATION_FAILED', messages.join('; '), fields);
+}
+
+/** Page defaults applied in one place. */
+export function pageOf(limit: number | undefined, cursor: string | undefined): PageRequest {
+  return { limit: limit ?? 20, cursor };
+}

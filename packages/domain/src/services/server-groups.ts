@@ -1,0 +1,45 @@
+import type { Page, PageRequest } from '../entities/common.js';
+import type { ServerGroup, ServerGroupCreate, ServerGroupUpdate } from '../entities/server-group.js';
+import { notFound } from '../errors/catalogue.js';
+import { applyPatch, require, type ServiceContext, timestamp } from './context.js';
+
+const KIND = 'server group';
+
+/** Server groups: named clusters of gateway nodes. */
+export class ServerGroupService {
+  constructor(private readonly context: ServiceContext) {}
+
+  async create(input: ServerGroupCreate): Promise<ServerGroup> {
+    const now = timestamp(this.context);
+    const group: ServerGroup = {
+      id: input.id ?? this.context.ids.next(),
+      name: input.name,
+      description: input.description ?? '',
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.context.store.serverGroups.insert(group);
+    return group;
+  }
+
+  get(id: string): Promise<ServerGroup> {
+    return require(this.context.store.serverGroups.get(id), KIND, id);
+  }
+
+  list(page: PageRequest): Promise<Page<ServerGroup>> {
+    return this.context.store.serverGroups.list({}, page);
+  }
+
+  update(id: string, patch: ServerGroupUpdate): Promise<ServerGroup> {
+    return this.context.store.transaction(async (repos) => {
+      const current = await require(repos.serverGroups.get(id), KIND, id);
+      const next = { ...applyPatch(current, patch), updatedAt: timestamp(this.context) };
+      await repos.serverGroups.update(next);
+      return next;
+    });
+  }
+
+  async delete(id: string): Promise<void> {
+    if (!(await this.context.store.serverGroups.delete(id))) throw notFound(KIND, id);
+  }
+}

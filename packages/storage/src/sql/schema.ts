@@ -1,0 +1,118 @@
+/** Epoch milliseconds: bigint in PostgreSQL (parsed to number), integer in SQLite. */
+type Millis = number;
+/** JSON kept as text so both dialects share one code path. */
+type Json = string;
+
+export interface ServerGroupTable {
+  id: string;
+  name: string;
+  description: string;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+export interface ProjectTable {
+  id: string;
+  name: string;
+  version: string;
+  context_path: string;
+  status: string;
+  description: string;
+  tags: Json;
+  target: Json;
+  resources: Json;
+  policies: Json;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+export interface DeploymentTable {
+  project_id: string;
+  server_group_id: string;
+  context_path: string;
+  deployed_at: Millis;
+}
+
+export interface ProductTable {
+  id: string;
+  name: string;
+  description: string;
+  access: string;
+  key_approval: string;
+  scopes: Json;
+  quota: Json | null;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+/** Ordered link rows: product → server groups, product → projects, organization → products. */
+export interface LinkTable {
+  owner_id: string;
+  target_id: string;
+  position: number;
+}
+
+export interface OrganizationTable {
+  id: string;
+  name: string;
+  administrators: Json;
+  parent_id: string | null;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+export interface ClientTable {
+  id: string;
+  email: string;
+  /** Lower-cased e-mail, unique: e-mails are unique regardless of case. */
+  email_key: string;
+  name: string;
+  status: string;
+  organization_id: string | null;
+  attributes: Json;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+export interface SubscriptionTable {
+  id: string;
+  name: string;
+  client_id: string;
+  status: string;
+  description: string;
+  redirect_uri: string | null;
+  properties: Json;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+export interface SubscriptionProductTable {
+  subscription_id: string;
+  product_id: string;
+  position: number;
+  status: string;
+  key_prefix: string;
+  /** SHA-256 of the consumer key; the key itself is never stored. */
+  key_digest: string;
+  secret_digest: string;
+  previous_key_digest: string | null;
+  previous_key_expires_at: Millis | null;
+  key_issued_at: Millis;
+  rate_plan_id: string | null;
+  created_at: Millis;
+}
+
+/** The tables Kysely knows. Link tables share one shape. */
+export interface Database {
+  server_groups: ServerGroupTable;
+  projects: ProjectTable;
+  deployments: DeploymentTable;
+  products: ProductTable;
+  product_server_groups: LinkTable;
+  product_projects: LinkTable;
+  organizations: OrganizationTable;
+  organization_products: LinkTable;
+  clients: ClientTable;
+  subscriptions: SubscriptionTable;
+  subscription_products: SubscriptionProductTable;
+}

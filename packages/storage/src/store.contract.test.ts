@@ -1,0 +1,237 @@
+import { readFileSync } from 'node:fs';
+import { type Client, isTollgateError, type Product, type Project, type ServerGroup, type SubscriptionRecord } from '@tollgate/domain';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore, type SqlStore } from './store.js';
+import { type TestStore, testBackends } from './testing/index.js';
+
+const T0 = '2026-01-02T03:04:05.678Z';
+
+const makeGroup = (over: Partial<ServerGroup> = {}): ServerGroup => ({
+  id: 'staging',
+  name: 'Staging',
+  description: '',
+  createdAt: T0,
+  updatedAt: T0,
+  ...over,
+});
+
+const makeProject = (over: Partial<Project> = {}): Project => ({
+  id: 'petstore',
+  name: 'Petstore',
+  version: '1',
+  contextPath: '/petstore/v1',
+  status: 'active',
+  description: 'Pets',
+  tags: ['pets'],
+  target: { url: 'http://127.0.0.1:9999', timeoutMs: 1000 },
+  resources: [{ id: 'pets', path: '/pets/{id}', methods: ['GET'], acceptChildPaths: false, forwardBasePath: true }],
+  policies: [{ id: 'key', type: 'verify-api-key', flow: 'proxy-request', enabled: true, continueOnError: false, config: { header: 'x' } }],
+  createdAt: T0,
+  updatedAt: T0,
+  ...over,
+});
+
+const makeProduct = (over: Partial<Product> = {}): Product => ({
+  id: 'gold',
+  name: 'Gold',
+  description: '',
+  serverGroupIds: ['production', 'development'],
+  access: 'public',
+  keyApproval: 'automatic',
+  scopes: ['read'],
+  quota: { limit: 10, unit: 'minute' },
+  projectIds: ['petstore'],
+  createdAt: T0,
+  updatedAt: T0,
+  ...over,
+});
+
+const makeClient = (over: Partial<Client> = {}): Client => ({
+  id: 'alice',
+  email: 'Alice@Example.com',
+  name: 'Alice',
+  status: 'active',
+  organizationId: null,
+  attributes: { tier: 'a' },
+  createdAt: T0,
+  updatedAt: T0,
+  ...over,
+});
+
+const makeSubscription = (over: Partial<SubscriptionRecord> = {}): SubscriptionRecord => ({
+  id: 'app',
+  name: 'App',
+  clientId: 'alice',
+  status: 'active',
+  description: '',
+  redirectUri: null,
+  properties: {},
+  products: [
+    {
+      productId: 'gold',
+      status: 'approved',
+      keyPrefix: 'tg_k_abcdef',
+      ratePlanId: null,
+      createdAt: T0,
+      keyIssuedAt: T0,
+      previousKeyExpiresAt: '2026-01-03T00:00:00.000Z',
+      keyDigest: 'a'.repeat(64),
+      secretDigest: 'b'.repeat(64),
+      previousKeyDigest: 'c'.repeat(64),
+    },
+  ],
+  createdAt: T0,
+  updatedAt: T0,
+  ...over,
+});
+
+async function expectCode(promise: Promise<unknown>, code: string): Promise<void> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(isTollgateError(error) ? error.code : error).toBe(code);
+}
+
+for (const backend of testBackends()) {
+  describe(`store contract: ${backend.name}`, () => {
+    let test: TestStore;
+    let store: SqlStore;
+    beforeEach(async () => {
+      test = await backend.open();
+      store = test.store;
+    });
+    afterEach(() => test.dispose());
+
+    it('creates the default server groups on first start', async () => {
+      const page = await store.serverGroups.list({}, { limit: 10 });
+      expect(page.items.map((g) => g.id)).toEqual(['development', 'production']);
+    });
+
+    it('round-trips every field of every entity', async () => {
+      await store.serverGroups.insert(makeGroup());
+      await store.projects.insert(makeProject());
+      await store.products.insert(makeProduct());
+      await store.clients.insert(makeClient());
+      await store.subscriptions.insert(makeSubscription());
+      await store.organizations.insert({
+        id: 'acme',
+        name: 'Acme',
+        administrators: ['a@acme.test'],
+        parentId: null,
+        productIds: ['gold'],
+        createdAt: T0,
+        updatedAt: T0,
+      });
+      expect(await store.serverGroups.get('staging')).toEqual(makeGroup());
+      expect(await store.projects.get('petstore')).toEqual(makeProject());
+      expect(await store.products.get('gold')).toEqual(makeProduct());
+      expect(await store.clients.get('alice')).toEqual(makeClient());
+      expect(await store.subscriptions.get('app')).toEqual(makeSubscription());
+      expect((await store.organizations.get('acme'))?.productIds).toEqual(['gold']);
+    });
+
+    it('keeps the order of linked ids', async () => {
+      await store.projects.insert(makeProject());
+      await store.products.insert(makeProduct({ serverGroupIds: ['production', 'development'] }));
+      await store.products.update(makeProduct({ serverGroupIds: ['development', 'production'] }));
+      expect((await store.products.get('gold'))?.serverGroupIds).toEqual(['development', 'production']);
+    });
+
+    it('paginates by id with a cursor and filters', async () => {
+      for (const id of ['c1', 'c2', 'c3', 'c4', 'c5']) {
+        await store.clients.insert(makeClient({ id, email: `${id}@x.test`, status: id === 'c3' ? 'inactive' : 'active' }));
+      }
+      const first = await store.clients.list({}, { limit: 2 });
+      expect(first.items.map((c) => c.id)).toEqual(['c1', 'c2']);
+      const second = await store.clients.list({}, { limit: 2, cursor: first.nextCursor ?? undefined });
+      expect(second.items.map((c) => c.id)).toEqual(['c3', 'c4']);
+      const last = await store.clients.list({}, { limit: 2, cursor: second.nextCursor ?? undefined });
+      expect(last).toEqual({ items: [expect.objectContaining({ id: 'c5' })], nextCursor: null });
+      const inactive = await store.clients.list({ status: 'inactive' }, { limit: 10 });
+      expect(inactive.items.map((c) => c.id)).toEqual(['c3']);
+    });
+
+    it('filters projects by deployment and subscriptions by product and organization', async () => {
+      await store.projects.insert(makeProject());
+      await store.projects.insert(makeProject({ id: 'other', name: 'Other', contextPath: '/other' }));
+      await store.projects.insertDeployment({ projectId: 'other', serverGroupId: 'production', contextPath: '/other', deployedAt: T0 });
+      expect((await store.projects.list({ serverGroupId: 'production' }, { limit: 10 })).items.map((p) => p.id)).toEqual(['other']);
+      await store.products.insert(makeProduct());
+      await store.organizations.insert({ id: 'acme', name: 'Acme', administrators: [], parentId: null, productIds: ['gold'], createdAt: T0, updatedAt: T0 });
+      await store.clients.insert(makeClient({ organizationId: 'acme' }));
+      await store.subscriptions.insert(makeSubscription());
+      await store.subscriptions.insert(makeSubscription({ id: 'empty', products: [] }));
+      expect((await store.subscriptions.list({ productId: 'gold' }, { limit: 10 })).items.map((s) => s.id)).toEqual(['app']);
+      expect((await store.subscriptions.list({ organizationId: 'acme' }, { limit: 10 })).items.map((s) => s.id)).toEqual(['app', 'empty']);
+      expect((await store.products.list({ organizationId: 'acme' }, { limit: 10 })).items.map((p) => p.id)).toEqual(['gold']);
+      expect((await store.organizations.list({ productId: 'gold' }, { limit: 10 })).items.map((o) => o.id)).toEqual(['acme']);
+    });
+
+    it('finds clients by e-mail regardless of case and refuses a second client with the same e-mail', async () => {
+      await store.clients.insert(makeClient());
+      expect((await store.clients.findByEmail('alice@example.COM'))?.id).toBe('alice');
+      await expectCode(store.clients.insert(makeClient({ id: 'other', email: 'ALICE@example.com' })), 'CONFLICT');
+    });
+
+    it('maps a duplicate id to CONFLICT and a referenced delete to REFERENCED', async () => {
+      await store.serverGroups.insert(makeGroup());
+      await expectCode(store.serverGroups.insert(makeGroup()), 'CONFLICT');
+      await store.projects.insert(makeProject());
+      await store.projects.insertDeployment({ projectId: 'petstore', serverGroupId: 'staging', contextPath: '/petstore/v1', deployedAt: T0 });
+      await expectCode(store.serverGroups.delete('staging'), 'REFERENCED');
+      await expectCode(store.projects.delete('petstore'), 'REFERENCED');
+      expect(await store.projects.get('petstore')).toBeDefined();
+    });
+
+    it('refuses a second project with the same name and version', async () => {
+      await store.projects.insert(makeProject());
+      await expectCode(store.projects.insert(makeProject({ id: 'copy', contextPath: '/copy' })), 'CONFLICT');
+    });
+
+    it('refuses two deployments of one context path in one group', async () => {
+      await store.projects.insert(makeProject());
+      await store.projects.insert(makeProject({ id: 'twin', name: 'Twin' }));
+      await store.projects.insertDeployment({ projectId: 'petstore', serverGroupId: 'production', contextPath: '/petstore/v1', deployedAt: T0 });
+      await expectCode(
+        store.projects.insertDeployment({ projectId: 'twin', serverGroupId: 'production', contextPath: '/petstore/v1', deployedAt: T0 }),
+        'CONFLICT',
+      );
+      await store.projects.insertDeployment({ projectId: 'twin', serverGroupId: 'development', contextPath: '/petstore/v1', deployedAt: T0 });
+    });
+
+    it('deletes a subscription with its product entries, and a product only once no one holds it', async () => {
+      await store.projects.insert(makeProject());
+      await store.products.insert(makeProduct());
+      await store.clients.insert(makeClient());
+      await store.subscriptions.insert(makeSubscription());
+      await expectCode(store.products.delete('gold'), 'REFERENCED');
+      expect(await store.subscriptions.delete('app')).toBe(true);
+      expect(await store.subscriptions.delete('app')).toBe(false);
+      expect(await store.products.delete('gold')).toBe(true);
+    });
+
+    it('rolls back every write of a failed transaction', async () => {
+      const failing = store.transaction(async (repos) => {
+        await repos.serverGroups.insert(makeGroup());
+        await repos.serverGroups.insert(makeGroup({ id: 'production' }));
+      });
+      await expectCode(failing, 'CONFLICT');
+      expect(await store.serverGroups.get('staging')).toBeUndefined();
+    });
+  });
+}
+
+describe('store contract: sqlite file', () => {
+  it('keeps its data across a reopen and stores no raw key', async () => {
+    const { store, dispose } = await testBackends()[0]!.open();
+    await store.clients.insert(makeClient());
+    const file = store.file ?? '';
+    await store.close();
+    const reopened = await openStore({ dataDir: file.slice(0, -'/tollgate.db'.length) });
+    expect((await reopened.clients.get('alice'))?.email).toBe('Alice@Example.com');
+    await reopened.close();
+    expect(readFileSync(file).includes('Alice@Example.com')).toBe(true);
+    await dispose().catch(() => {});
+  });
+});

@@ -1,0 +1,95 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Repositories, Store } from '@tollgate/domain';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { migrationProvider } from './migrations/index.js';
+import { clientRepository } from './repositories/clients.js';
+import { organizationRepository } from './repositories/organizations.js';
+import { productRepository } from './repositories/products.js';
+import { projectRepository } from './repositories/projects.js';
+import { serverGroupRepository } from './repositories/server-groups.js';
+import { subscriptionRepository } from './repositories/subscriptions.js';
+import type { Database } from './sql/schema.js';
+
+/** Where the configuration lives. */
+export interface StoreOptions {
+  /** `postgres://…` for PostgreSQL; unset for the embedded SQLite file in `dataDir`. */
+  databaseUrl?: string | undefined;
+  /** Directory of the SQLite file (`tollgate.db`); created if missing. */
+  dataDir?: string | undefined;
+}
+
+/** A store over SQL, with the dialect it runs on. */
+export interface SqlStore extends Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** The SQLite file, when the store is SQLite. */
+  readonly file: string | undefined;
+}
+
+/** Name of the SQLite file inside the data directory. */
+export const SQLITE_FILE = 'tollgate.db';
+
+const INT8_OID = 20;
+
+function repositoriesOf(db: Kysely<Database>): Repositories {
+  return {
+    serverGroups: serverGroupRepository(db),
+    projects: projectRepository(db),
+    products: productRepository(db),
+    organizations: organizationRepository(db),
+    clients: clientRepository(db),
+    subscriptions: subscriptionRepository(db),
+  };
+}
+
+function isPostgresUrl(url: string | undefined): url is string {
+  return url !== undefined && /^postgres(ql)?:\/\//.test(url);
+}
+
+function connect(options: StoreOptions): { db: Kysely<Database>; dialect: SqlStore['dialect']; file: string | undefined } {
+  if (isPostgresUrl(options.databaseUrl)) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: 10,
+      // Epoch-millisecond columns are bigint; they fit a JS number until the year 287396.
+      types: { getTypeParser: (oid, format) => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) },
+    });
+    // An idle client losing its server must not crash the process; the next query reports it.
+    pool.on('error', () => {});
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres', file: undefined };
+  }
+  if (options.databaseUrl !== undefined) throw new Error(`unsupported database URL (expected postgres://…): ${options.databaseUrl}`);
+  const dir = options.dataDir ?? '.tollgate';
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, SQLITE_FILE);
+  const database = new SqliteDatabase(file);
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite', file };
+}
+
+/**
+ * Opens the configuration store and brings its schema up to date (numbered migrations, the
+ * same on SQLite and PostgreSQL). SQLite runs in WAL mode with foreign keys on.
+ */
+export async function openStore(options: StoreOptions): Promise<SqlStore> {
+  const { db, dialect, file } = connect(options);
+  try {
+    const { error } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+    if (error !== undefined) throw error;
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return {
+    ...repositoriesOf(db),
+    dialect,
+    file,
+    transaction: (work) => db.transaction().execute((trx) => work(repositoriesOf(trx))),
+    close: () => db.destroy(),
+  };
+}
