@@ -1,6 +1,7 @@
 import type { Page, PageRequest } from '../entities/common.js';
 import type { ServerGroup, ServerGroupCreate, ServerGroupUpdate } from '../entities/server-group.js';
 import { notFound } from '../errors/catalogue.js';
+import type { ServerGroupFilter } from '../ports/index.js';
 import { applyPatch, require, type ServiceContext, timestamp } from './context.js';
 
 const KIND = 'server group';
@@ -26,8 +27,8 @@ export class ServerGroupService {
     return require(this.context.store.serverGroups.get(id), KIND, id);
   }
 
-  list(page: PageRequest): Promise<Page<ServerGroup>> {
-    return this.context.store.serverGroups.list({}, page);
+  list(filter: ServerGroupFilter, page: PageRequest): Promise<Page<ServerGroup>> {
+    return this.context.store.serverGroups.list(filter, page);
   }
 
   update(id: string, patch: ServerGroupUpdate): Promise<ServerGroup> {

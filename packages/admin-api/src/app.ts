@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { Services } from '@tollgate/domain';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { installBearerAuth } from './auth.js';
+import { installErrorHandling } from './errors.js';
+import { registerCollections } from './routes/collections.js';
+import { registerDeploymentRoutes } from './routes/deployments.js';
+import { registerSubscriptionKeyRoutes } from './routes/subscription-keys.js';
+import { createValidatorCompiler } from './validation.js';
+
+/** What the management API is built from. */
+export interface AdminApiOptions {
+  services: Services;
+  /** The bearer token every `/api/v1` route but health requires. */
+  adminToken: string;
+  /** pino logger; omitted: silent (tests). */
+  logger?: FastifyBaseLogger;
+  /** Largest JSON body accepted, in bytes (default 1 MiB); larger → 413 PAYLOAD_TOO_LARGE. */
+  bodyLimit?: number;
+  /** Reported by health and the OpenAPI document. */
+  version?: string;
+}
+
+/** Default body limit: far above any configuration object, far below a memory problem. */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/**
+ * Builds the management API: `/api/v1` (bearer-protected but health), the OpenAPI 3.1
+ * document at `/api/openapi.json` generated from the route schemas, and its rendering at
+ * `/api/docs`. Call `ready()` or `listen()` on the result.
+ */
+export async function createAdminApi(options: AdminApiOptions): Promise<FastifyInstance> {
+  const version = options.version ?? '0.0.0';
+  const app = Fastify({
+    ...(options.logger === undefined ? { logger: false } : { loggerInstance: options.logger }),
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    genReqId: () => randomUUID(),
+    // A client-chosen request id would let callers forge log correlation.
+    requestIdHeader: false,
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  }) as unknown as FastifyInstance;
+
+  app.setValidatorCompiler(createValidatorCompiler());
+  installErrorHandling(app);
+  installBearerAuth(app, options.adminToken);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Tollgate management API', version, description: 'Configuration of projects, products, clients and subscriptions.' },
+      servers: [{ url: '/' }],
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(
+    async (api) => {
+      api.get(
+        '/health',
+        {
+          schema: {
+            tags: ['System'],
+            summary: 'Liveness: answers without credentials',
+            operationId: 'health',
+            response: { 200: Type.Object({ status: Type.Literal('ok'), version: Type.String() }) },
+          },
+        },
+        async () => ({ status: 'ok' as const, version }),
+      );
+      registerCollections(api, options.services);
+      registerDeploymentRoutes(api, options.services);
+      registerSubscriptionKeyRoutes(api, options.services);
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+}

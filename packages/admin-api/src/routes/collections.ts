@@ -1,0 +1,113 @@
+import {
+  ClientCreateSchema,
+  ClientSchema,
+  ClientUpdateSchema,
+  IdSchema,
+  IssuedSubscriptionSchema,
+  OrganizationCreateSchema,
+  OrganizationSchema,
+  OrganizationUpdateSchema,
+  ProductCreateSchema,
+  ProductSchema,
+  ProductUpdateSchema,
+  ProjectCreateSchema,
+  ProjectSchema,
+  ProjectStatusSchema,
+  ProjectUpdateSchema,
+  ServerGroupCreateSchema,
+  ServerGroupSchema,
+  ServerGroupUpdateSchema,
+  type Services,
+  SubscriptionCreateSchema,
+  SubscriptionSchema,
+  SubscriptionStatusSchema,
+  SubscriptionUpdateSchema,
+} from '@tollgate/domain';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { registerCrudRoutes } from './crud.js';
+
+const filter = (schema: Parameters<typeof Type.Optional>[0], description: string) => Type.Optional({ ...schema, description });
+
+/** The six configuration collections, each with create, list, read, update and delete. */
+export function registerCollections(app: FastifyInstance, services: Services): void {
+  registerCrudRoutes(app, {
+    path: '/server-groups',
+    tag: 'Server Groups',
+    noun: 'server group',
+    entity: ServerGroupSchema,
+    create: ServerGroupCreateSchema,
+    update: ServerGroupUpdateSchema,
+    filters: {},
+    service: services.serverGroups,
+  });
+  registerCrudRoutes(app, {
+    path: '/projects',
+    tag: 'Projects',
+    noun: 'project',
+    entity: ProjectSchema,
+    create: ProjectCreateSchema,
+    update: ProjectUpdateSchema,
+    filters: {
+      serverGroupId: filter(IdSchema, 'Only projects deployed to this server group.'),
+      status: filter(ProjectStatusSchema, 'Only projects in this status.'),
+    },
+    service: services.projects,
+  });
+  registerCrudRoutes(app, {
+    path: '/products',
+    tag: 'Products',
+    noun: 'product',
+    entity: ProductSchema,
+    create: ProductCreateSchema,
+    update: ProductUpdateSchema,
+    filters: {
+      serverGroupId: filter(IdSchema, 'Only products offered in this server group.'),
+      organizationId: filter(IdSchema, 'Only products this organization offers.'),
+      access: filter(ProductSchema.properties.access, 'Only public or only private products.'),
+    },
+    service: services.products,
+  });
+  registerCrudRoutes(app, {
+    path: '/organizations',
+    tag: 'Organizations',
+    noun: 'organization',
+    entity: OrganizationSchema,
+    create: OrganizationCreateSchema,
+    update: OrganizationUpdateSchema,
+    filters: {
+      parentId: filter(IdSchema, 'Only sub-organizations of this organization.'),
+      productId: filter(IdSchema, 'Only organizations offering this product.'),
+    },
+    service: services.organizations,
+  });
+  registerCrudRoutes(app, {
+    path: '/clients',
+    tag: 'Clients',
+    noun: 'client',
+    entity: ClientSchema,
+    create: ClientCreateSchema,
+    update: ClientUpdateSchema,
+    filters: {
+      organizationId: filter(IdSchema, 'Only clients of this organization.'),
+      status: filter(ClientSchema.properties.status, 'Only active or only inactive clients.'),
+    },
+    service: services.clients,
+  });
+  registerCrudRoutes(app, {
+    path: '/subscriptions',
+    tag: 'Subscriptions',
+    noun: 'subscription',
+    entity: SubscriptionSchema,
+    written: IssuedSubscriptionSchema,
+    create: SubscriptionCreateSchema,
+    update: SubscriptionUpdateSchema,
+    filters: {
+      clientId: filter(IdSchema, 'Only subscriptions of this client.'),
+      organizationId: filter(IdSchema, "Only subscriptions of this organization's clients."),
+      productId: filter(IdSchema, 'Only subscriptions holding a key for this product.'),
+      status: filter(SubscriptionStatusSchema, 'Only subscriptions in this status.'),
+    },
+    service: services.subscriptions,
+  });
+}

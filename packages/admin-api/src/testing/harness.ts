@@ -1,0 +1,42 @@
+import { createServices, type Services } from '@tollgate/domain';
+import { nodeCredentialIssuer, systemClock, uuidGenerator } from '@tollgate/storage';
+import { type TestBackend, type TestStore, sqliteBackend } from '@tollgate/storage/testing';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { createAdminApi } from '../app.js';
+
+/** The bearer token test APIs accept. */
+export const TEST_TOKEN = 'test-admin-token';
+
+/** A management API over a throw-away store, and helpers to call it as an administrator. */
+export interface ApiHarness {
+  app: FastifyInstance;
+  services: Services;
+  test: TestStore;
+  /** Calls with the admin token and a JSON body. */
+  call(method: InjectOptions['method'], url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+/** Builds the API on a fresh store of `backend` (SQLite by default). */
+export async function startApi(backend: TestBackend = sqliteBackend): Promise<ApiHarness> {
+  const test = await backend.open();
+  const services = createServices({ store: test.store, clock: systemClock, ids: uuidGenerator, credentials: nodeCredentialIssuer });
+  const app = await createAdminApi({ services, adminToken: TEST_TOKEN, version: 'test' });
+  await app.ready();
+  return {
+    app,
+    services,
+    test,
+    call: (method, url, body) =>
+      app.inject({
+        method,
+        url,
+        headers: { authorization: `Bearer ${TEST_TOKEN}` },
+        ...(body === undefined ? {} : { payload: body as object }),
+      }),
+    async close() {
+      await app.close();
+      await test.dispose();
+    },
+  };
+}
