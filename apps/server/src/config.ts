@@ -1,0 +1,48 @@
+import { resolve } from 'node:path';
+
+/** Everything the all-in-one server needs to start. */
+export interface ServerConfig {
+  /** Data directory: the SQLite file and the generated admin token live here. */
+  dataDir: string;
+  /** PostgreSQL URL; unset means the embedded SQLite file. */
+  databaseUrl: string | undefined;
+  /** Interface the management server listens on. */
+  host: string;
+  port: number;
+  /** Bootstrap admin token from the environment; unset: generated on first start. */
+  adminToken: string | undefined;
+  logLevel: string;
+}
+
+/** Command-line options; each overrides its environment variable. */
+export interface ServerFlags {
+  data?: string | undefined;
+  database?: string | undefined;
+  host?: string | undefined;
+  port?: number | undefined;
+}
+
+export const DEFAULT_PORT = 9400;
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_DATA_DIR = '.tollgate';
+
+/**
+ * Resolves the configuration: flags, then `TOLLGATE_*` variables, then defaults. Loopback by
+ * default so a first start never exposes the admin API to the network by accident.
+ */
+export function resolveConfig(flags: ServerFlags, env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const port = flags.port ?? (env.TOLLGATE_PORT === undefined ? DEFAULT_PORT : Number(env.TOLLGATE_PORT));
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`port must be an integer from 0 to 65535, got ${port}`);
+  return {
+    dataDir: resolve(flags.data ?? env.TOLLGATE_DATA_DIR ?? DEFAULT_DATA_DIR),
+    databaseUrl: flags.database ?? nonEmpty(env.TOLLGATE_DATABASE_URL),
+    host: flags.host ?? env.TOLLGATE_HOST ?? DEFAULT_HOST,
+    port,
+    adminToken: nonEmpty(env.TOLLGATE_ADMIN_TOKEN),
+    logLevel: env.TOLLGATE_LOG_LEVEL ?? 'info',
+  };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
+}
