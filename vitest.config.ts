@@ -21,5 +21,6 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Two cores: files run in parallel processes, each with its own database.
     pool: 'forks',
+    reporters: ['default', './tools/summary-reporter.ts'],
   },
 });

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
+import { VERSION } from '@tollgate/server';
 import { Command, InvalidArgumentError } from 'commander';
 import { startCommand } from './start.js';
-import { VERSION } from '@tollgate/server';
 
 function port(value: string): number {
   const parsed = Number(value);
@@ -17,7 +17,9 @@ const program = new Command()
 
 program
   .command('start')
-  .description('Start the platform on its embedded default: the management API and docs on one port (SQLite unless --database names PostgreSQL).')
+  .description(
+    'Start the platform on its embedded default: the management API and docs on one port (SQLite unless --database names PostgreSQL).',
+  )
   .option('--data <dir>', 'data directory for the SQLite file and the generated admin token (env TOLLGATE_DATA_DIR)', undefined)
   .option('--host <host>', 'interface to listen on (env TOLLGATE_HOST; default 127.0.0.1)')
   .option('--port <port>', 'management port (env TOLLGATE_PORT; default 9400)', port)

@@ -49,8 +49,14 @@ export async function createAdminApi(options: AdminApiOptions): Promise<FastifyI
   app.setValidatorCompiler(createValidatorCompiler());
   installErrorHandling(app);
   installBearerAuth(app, options.adminToken);
+  // While draining, answers close their connection so keep-alive clients do not hold the stop up.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    if (closing) reply.header('connection', 'close');
   });
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(

@@ -1,7 +1,7 @@
 import { type ErrorCode, isTollgateError } from '@tollgate/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { fieldErrors } from './validation.js';
 import { PROBLEM_MEDIA_TYPE, problem } from './problem.js';
+import { fieldErrors } from './validation.js';
 
 /** Fastify's own errors for malformed requests, mapped to catalogue codes. */
 const FASTIFY_CODES: Record<string, { code: ErrorCode; detail: string }> = {
@@ -45,7 +45,7 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const body = toProblem(error, request);
     if (body !== undefined) {
-      request.log.info({ code: body.code, status: body.status }, body.detail);
+      request.log.debug({ code: body.code, status: body.status }, body.detail);
       return sendProblem(reply, body);
     }
     if (isStorageDown(error)) {

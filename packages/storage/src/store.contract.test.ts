@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { type Client, isTollgateError, type Product, type Project, type ServerGroup, type SubscriptionRecord } from '@tollgate/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type SqlStore } from './store.js';
-import { type TestStore, testBackends } from './testing/index.js';
+import { sqliteBackend, type TestStore, testBackends } from './testing/index.js';
 
 const T0 = '2026-01-02T03:04:05.678Z';
 
@@ -158,7 +158,15 @@ for (const backend of testBackends()) {
       await store.projects.insertDeployment({ projectId: 'other', serverGroupId: 'production', contextPath: '/other', deployedAt: T0 });
       expect((await store.projects.list({ serverGroupId: 'production' }, { limit: 10 })).items.map((p) => p.id)).toEqual(['other']);
       await store.products.insert(makeProduct());
-      await store.organizations.insert({ id: 'acme', name: 'Acme', administrators: [], parentId: null, productIds: ['gold'], createdAt: T0, updatedAt: T0 });
+      await store.organizations.insert({
+        id: 'acme',
+        name: 'Acme',
+        administrators: [],
+        parentId: null,
+        productIds: ['gold'],
+        createdAt: T0,
+        updatedAt: T0,
+      });
       await store.clients.insert(makeClient({ organizationId: 'acme' }));
       await store.subscriptions.insert(makeSubscription());
       await store.subscriptions.insert(makeSubscription({ id: 'empty', products: [] }));
@@ -178,7 +186,12 @@ for (const backend of testBackends()) {
       await store.serverGroups.insert(makeGroup());
       await expectCode(store.serverGroups.insert(makeGroup()), 'CONFLICT');
       await store.projects.insert(makeProject());
-      await store.projects.insertDeployment({ projectId: 'petstore', serverGroupId: 'staging', contextPath: '/petstore/v1', deployedAt: T0 });
+      await store.projects.insertDeployment({
+        projectId: 'petstore',
+        serverGroupId: 'staging',
+        contextPath: '/petstore/v1',
+        deployedAt: T0,
+      });
       await expectCode(store.serverGroups.delete('staging'), 'REFERENCED');
       await expectCode(store.projects.delete('petstore'), 'REFERENCED');
       expect(await store.projects.get('petstore')).toBeDefined();
@@ -192,12 +205,22 @@ for (const backend of testBackends()) {
     it('refuses two deployments of one context path in one group', async () => {
       await store.projects.insert(makeProject());
       await store.projects.insert(makeProject({ id: 'twin', name: 'Twin' }));
-      await store.projects.insertDeployment({ projectId: 'petstore', serverGroupId: 'production', contextPath: '/petstore/v1', deployedAt: T0 });
+      await store.projects.insertDeployment({
+        projectId: 'petstore',
+        serverGroupId: 'production',
+        contextPath: '/petstore/v1',
+        deployedAt: T0,
+      });
       await expectCode(
         store.projects.insertDeployment({ projectId: 'twin', serverGroupId: 'production', contextPath: '/petstore/v1', deployedAt: T0 }),
         'CONFLICT',
       );
-      await store.projects.insertDeployment({ projectId: 'twin', serverGroupId: 'development', contextPath: '/petstore/v1', deployedAt: T0 });
+      await store.projects.insertDeployment({
+        projectId: 'twin',
+        serverGroupId: 'development',
+        contextPath: '/petstore/v1',
+        deployedAt: T0,
+      });
     });
 
     it('deletes a subscription with its product entries, and a product only once no one holds it', async () => {
@@ -224,7 +247,7 @@ for (const backend of testBackends()) {
 
 describe('store contract: sqlite file', () => {
   it('keeps its data across a reopen and stores no raw key', async () => {
-    const { store, dispose } = await testBackends()[0]!.open();
+    const { store, dispose } = await sqliteBackend.open();
     await store.clients.insert(makeClient());
     const file = store.file ?? '';
     await store.close();

@@ -7,7 +7,9 @@ export type ProjectStatus = Static<typeof ProjectStatusSchema>;
 
 /** The four flows a policy can run in, in request order. */
 export const FLOWS = ['proxy-request', 'target-request', 'target-response', 'proxy-response'] as const;
-export const FlowSchema = Type.Enum(FLOWS, { description: 'When the policy runs: proxy-request, target-request, target-response or proxy-response.' });
+export const FlowSchema = Type.Enum(FLOWS, {
+  description: 'When the policy runs: proxy-request, target-request, target-response or proxy-response.',
+});
 export type Flow = (typeof FLOWS)[number];
 
 /** HTTP methods a resource can accept. */

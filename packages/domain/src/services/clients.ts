@@ -65,7 +65,9 @@ export class ClientService {
 async function requireUniqueEmail(repos: Repositories, client: Client): Promise<void> {
   const holder = await repos.clients.findByEmail(client.email);
   if (holder !== undefined && holder.id !== client.id) {
-    throw new TollgateError('CONFLICT', `a client with e-mail '${client.email}' already exists`, { email: 'is already used by another client' });
+    throw new TollgateError('CONFLICT', `a client with e-mail '${client.email}' already exists`, {
+      email: 'is already used by another client',
+    });
   }
 }
 

@@ -1,3 +1,4 @@
+export * from './all.js';
 export * from './clients.js';
 export * from './context.js';
 export * from './organizations.js';
@@ -5,4 +6,3 @@ export * from './products.js';
 export * from './projects.js';
 export * from './server-groups.js';
 export * from './subscriptions.js';
-export * from './all.js';

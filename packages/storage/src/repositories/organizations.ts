@@ -50,7 +50,14 @@ export function organizationRepository(db: Kysely<Database>): OrganizationReposi
         .$if(after !== undefined, (q) => q.where('id', '>', after ?? ''))
         .$if(filter.parentId !== undefined, (q) => q.where('parent_id', '=', filter.parentId ?? ''))
         .$if(filter.productId !== undefined, (q) =>
-          q.where('id', 'in', db.selectFrom('organization_products').select('owner_id').where('target_id', '=', filter.productId ?? '')),
+          q.where(
+            'id',
+            'in',
+            db
+              .selectFrom('organization_products')
+              .select('owner_id')
+              .where('target_id', '=', filter.productId ?? ''),
+          ),
         )
         .orderBy('id')
         .limit(page.limit + 1)

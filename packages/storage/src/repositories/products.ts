@@ -61,10 +61,24 @@ export function productRepository(db: Kysely<Database>): ProductRepository {
         .$if(after !== undefined, (q) => q.where('id', '>', after ?? ''))
         .$if(filter.access !== undefined, (q) => q.where('access', '=', filter.access ?? ''))
         .$if(filter.serverGroupId !== undefined, (q) =>
-          q.where('id', 'in', db.selectFrom('product_server_groups').select('owner_id').where('target_id', '=', filter.serverGroupId ?? '')),
+          q.where(
+            'id',
+            'in',
+            db
+              .selectFrom('product_server_groups')
+              .select('owner_id')
+              .where('target_id', '=', filter.serverGroupId ?? ''),
+          ),
         )
         .$if(filter.organizationId !== undefined, (q) =>
-          q.where('id', 'in', db.selectFrom('organization_products').select('target_id').where('owner_id', '=', filter.organizationId ?? '')),
+          q.where(
+            'id',
+            'in',
+            db
+              .selectFrom('organization_products')
+              .select('target_id')
+              .where('owner_id', '=', filter.organizationId ?? ''),
+          ),
         )
         .orderBy('id')
         .limit(page.limit + 1)

@@ -64,14 +64,22 @@ export function projectRepository(db: Kysely<Database>): ProjectRepository {
         .$if(after !== undefined, (q) => q.where('id', '>', after ?? ''))
         .$if(filter.status !== undefined, (q) => q.where('status', '=', filter.status ?? ''))
         .$if(filter.serverGroupId !== undefined, (q) =>
-          q.where('id', 'in', db.selectFrom('deployments').select('project_id').where('server_group_id', '=', filter.serverGroupId ?? '')),
+          q.where(
+            'id',
+            'in',
+            db
+              .selectFrom('deployments')
+              .select('project_id')
+              .where('server_group_id', '=', filter.serverGroupId ?? ''),
+          ),
         )
         .orderBy('id')
         .limit(page.limit + 1)
         .execute();
       return toPage(rows.map(toEntity), page);
     },
-    insert: (project) => guarded(KIND, project.id, 'write', () => db.insertInto('projects').values(toRow(project)).execute()).then(() => {}),
+    insert: (project) =>
+      guarded(KIND, project.id, 'write', () => db.insertInto('projects').values(toRow(project)).execute()).then(() => {}),
     update: (project) =>
       guarded(KIND, project.id, 'write', () => db.updateTable('projects').set(toRow(project)).where('id', '=', project.id).execute()).then(
         () => {},

@@ -103,10 +103,24 @@ export function subscriptionRepository(db: Kysely<Database>): SubscriptionReposi
         .$if(filter.status !== undefined, (q) => q.where('status', '=', filter.status ?? ''))
         .$if(filter.clientId !== undefined, (q) => q.where('client_id', '=', filter.clientId ?? ''))
         .$if(filter.organizationId !== undefined, (q) =>
-          q.where('client_id', 'in', db.selectFrom('clients').select('id').where('organization_id', '=', filter.organizationId ?? '')),
+          q.where(
+            'client_id',
+            'in',
+            db
+              .selectFrom('clients')
+              .select('id')
+              .where('organization_id', '=', filter.organizationId ?? ''),
+          ),
         )
         .$if(filter.productId !== undefined, (q) =>
-          q.where('id', 'in', db.selectFrom('subscription_products').select('subscription_id').where('product_id', '=', filter.productId ?? '')),
+          q.where(
+            'id',
+            'in',
+            db
+              .selectFrom('subscription_products')
+              .select('subscription_id')
+              .where('product_id', '=', filter.productId ?? ''),
+          ),
         )
         .orderBy('id')
         .limit(page.limit + 1)

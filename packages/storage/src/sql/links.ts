@@ -5,7 +5,12 @@ import type { Database } from './schema.js';
 export type LinkTableName = 'product_server_groups' | 'product_projects' | 'organization_products';
 
 /** Replaces an owner's links with `targetIds`, keeping their order. */
-export async function replaceLinks(db: Kysely<Database>, table: LinkTableName, ownerId: string, targetIds: readonly string[]): Promise<void> {
+export async function replaceLinks(
+  db: Kysely<Database>,
+  table: LinkTableName,
+  ownerId: string,
+  targetIds: readonly string[],
+): Promise<void> {
   await db.deleteFrom(table).where('owner_id', '=', ownerId).execute();
   if (targetIds.length === 0) return;
   await db

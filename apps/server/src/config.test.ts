@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_DATA_DIR, resolveConfig } from './config.js';
+
+describe('resolveConfig', () => {
+  it('defaults to loopback, port 9400 and SQLite in ./.tollgate', () => {
+    expect(resolveConfig({}, {})).toEqual({
+      dataDir: resolve(DEFAULT_DATA_DIR),
+      databaseUrl: undefined,
+      host: '127.0.0.1',
+      port: 9400,
+      adminToken: undefined,
+      logLevel: 'info',
+    });
+  });
+
+  it('reads TOLLGATE_* variables and lets flags override them', () => {
+    const env = {
+      TOLLGATE_DATA_DIR: '/var/lib/tollgate',
+      TOLLGATE_DATABASE_URL: 'postgres://db/tollgate',
+      TOLLGATE_HOST: '0.0.0.0',
+      TOLLGATE_PORT: '9500',
+      TOLLGATE_ADMIN_TOKEN: 'secret',
+    };
+    expect(resolveConfig({}, env)).toMatchObject({ dataDir: '/var/lib/tollgate', databaseUrl: 'postgres://db/tollgate', port: 9500 });
+    expect(resolveConfig({ port: 1, host: '::1', database: 'postgres://other' }, env)).toMatchObject({
+      port: 1,
+      host: '::1',
+      databaseUrl: 'postgres://other',
+      adminToken: 'secret',
+    });
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(resolveConfig({}, { TOLLGATE_ADMIN_TOKEN: '', TOLLGATE_DATABASE_URL: '' })).toMatchObject({
+      adminToken: undefined,
+      databaseUrl: undefined,
+    });
+  });
+
+  it('refuses a port outside 0…65535', () => {
+    expect(() => resolveConfig({}, { TOLLGATE_PORT: '70000' })).toThrow(/port/);
+    expect(() => resolveConfig({}, { TOLLGATE_PORT: 'abc' })).toThrow(/port/);
+  });
+});

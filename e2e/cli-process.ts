@@ -1,0 +1,57 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+
+const CLI = fileURLToPath(new URL('../apps/cli/dist/main.js', import.meta.url));
+
+/** A `tollgate` process started by a test, with what it printed. */
+export interface CliProcess {
+  child: ChildProcess;
+  /** Base URL read from the start banner. */
+  url: string;
+  /** Everything written to stderr so far (the banner goes there). */
+  stderr(): string;
+  /** Sends SIGTERM and resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/**
+ * Runs the built CLI (`npm test` builds first) and waits for its banner. Port 0 lets the
+ * operating system choose a free port, read back from the banner.
+ */
+export async function startCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliProcess> {
+  const child = spawn(process.execPath, [CLI, ...args], {
+    env: { ...process.env, TOLLGATE_ADMIN_TOKEN: '', TOLLGATE_LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8');
+  });
+  child.stdout?.resume();
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setInterval(() => {
+      const match = /Tollgate (http:\/\/\S+)/.exec(stderr);
+      if (match?.[1] !== undefined) {
+        clearInterval(timer);
+        resolve(match[1]);
+      }
+    }, 20);
+    child.once('exit', (code) => {
+      clearInterval(timer);
+      reject(new Error(`tollgate exited with ${code}: ${stderr}`));
+    });
+  });
+  return {
+    child,
+    url,
+    stderr: () => stderr,
+    async stop() {
+      if (child.exitCode !== null) return child.exitCode;
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      const [code] = (await exited) as [number | null];
+      return code;
+    },
+  };
+}
