@@ -6,6 +6,8 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { installBearerAuth } from './auth.js';
 import { installErrorHandling } from './errors.js';
+import { acceptEmptyJsonBodies } from './json-body.js';
+import { OneLinePerRequest } from './request-log.js';
 import { registerCollections } from './routes/collections.js';
 import { registerDeploymentRoutes } from './routes/deployments.js';
 import { registerSubscriptionKeyRoutes } from './routes/subscription-keys.js';
@@ -41,12 +43,12 @@ export async function createAdminApi(options: AdminApiOptions): Promise<FastifyI
     // A client-chosen request id would let callers forge log correlation.
     requestIdHeader: false,
     return503OnClosing: true,
-    // One log line per request (written in onResponse), not Fastify's two.
-    disableRequestLogging: true,
+    logController: new OneLinePerRequest(),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }) as unknown as FastifyInstance;
 
   app.setValidatorCompiler(createValidatorCompiler());
+  acceptEmptyJsonBodies(app);
   installErrorHandling(app);
   installBearerAuth(app, options.adminToken);
   // While draining, answers close their connection so keep-alive clients do not hold the stop up.
@@ -57,12 +59,6 @@ export async function createAdminApi(options: AdminApiOptions): Promise<FastifyI
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     if (closing) reply.header('connection', 'close');
-  });
-  app.addHook('onResponse', async (request, reply) => {
-    request.log.info(
-      { method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
-      'request',
-    );
   });
 
   await app.register(swagger, {
