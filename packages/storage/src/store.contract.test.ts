@@ -234,6 +234,68 @@ for (const backend of testBackends()) {
       expect(await store.products.delete('gold')).toBe(true);
     });
 
+    it('increments the configuration version on every write, not on reads, and not for a failed transaction', async () => {
+      const v0 = await store.gatewayConfig.currentVersion();
+      await store.serverGroups.list({}, { limit: 10 });
+      expect(await store.gatewayConfig.currentVersion()).toBe(v0);
+      await store.serverGroups.insert(makeGroup());
+      expect(await store.gatewayConfig.currentVersion()).toBe(v0 + 1);
+      await store.transaction(async (repos) => {
+        await repos.projects.insert(makeProject());
+        await repos.projects.insertDeployment({
+          projectId: 'petstore',
+          serverGroupId: 'staging',
+          contextPath: '/petstore/v1',
+          deployedAt: T0,
+        });
+      });
+      expect(await store.gatewayConfig.currentVersion()).toBe(v0 + 3);
+      await store
+        .transaction(async (repos) => {
+          await repos.serverGroups.update(makeGroup({ name: 'Renamed' }));
+          await repos.serverGroups.insert(makeGroup({ id: 'production' }));
+        })
+        .catch(() => {});
+      expect(await store.gatewayConfig.currentVersion()).toBe(v0 + 3);
+    });
+
+    it('loads what a server group compiles: its deployed projects, every product and every live key', async () => {
+      await store.projects.insert(makeProject());
+      await store.projects.insert(makeProject({ id: 'other', name: 'Other', contextPath: '/other' }));
+      await store.projects.insertDeployment({
+        projectId: 'petstore',
+        serverGroupId: 'production',
+        contextPath: '/petstore/v1',
+        deployedAt: T0,
+      });
+      await store.products.insert(makeProduct());
+      await store.clients.insert(makeClient({ status: 'inactive' }));
+      await store.subscriptions.insert(makeSubscription());
+      const [entry] = makeSubscription().products;
+      const beforeGraceEnds = new Date('2026-01-02T12:00:00.000Z');
+      const config = await store.gatewayConfig.load('production', beforeGraceEnds);
+      expect(config.version).toBe(await store.gatewayConfig.currentVersion());
+      expect(config.projects.map((p) => p.id)).toEqual(['petstore']);
+      expect(config.products).toEqual([{ id: 'gold', serverGroupIds: ['production', 'development'], projectIds: ['petstore'] }]);
+      const common = { subscriptionId: 'app', clientId: 'alice', organizationId: null, productId: 'gold', active: false };
+      expect(config.keys).toEqual([
+        { ...common, keyDigest: entry?.keyDigest, expiresAt: null },
+        { ...common, keyDigest: entry?.previousKeyDigest, expiresAt: Date.parse('2026-01-03T00:00:00.000Z') },
+      ]);
+      const afterGraceEnds = new Date('2026-01-04T00:00:00.000Z');
+      expect((await store.gatewayConfig.load('production', afterGraceEnds)).keys.map((k) => k.keyDigest)).toEqual([entry?.keyDigest]);
+    });
+
+    it('registers gateway nodes, refreshes them on heartbeat and removes them', async () => {
+      const node = { id: 'n1', serverGroupId: 'production', address: 'http://127.0.0.1:8080', configVersion: null, startedAt: T0 };
+      await store.nodes.heartbeat(node, T0);
+      await store.nodes.heartbeat({ ...node, configVersion: 7 }, '2026-01-02T03:04:10.000Z');
+      expect(await store.nodes.list('production')).toEqual([{ ...node, configVersion: 7, lastSeenAt: '2026-01-02T03:04:10.000Z' }]);
+      expect(await store.nodes.list('development')).toEqual([]);
+      await store.nodes.remove('n1');
+      expect(await store.nodes.list('production')).toEqual([]);
+    });
+
     it('rolls back every write of a failed transaction', async () => {
       const failing = store.transaction(async (repos) => {
         await repos.serverGroups.insert(makeGroup());

@@ -2,10 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Repositories, Store } from '@tollgate/domain';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
 import { clientRepository } from './repositories/clients.js';
+import { bumpConfigVersion, gatewayConfigSource } from './repositories/gateway-config.js';
+import { nodeRegistry } from './repositories/gateway-nodes.js';
 import { organizationRepository } from './repositories/organizations.js';
 import { productRepository } from './repositories/products.js';
 import { projectRepository } from './repositories/projects.js';
@@ -44,6 +46,47 @@ function repositoriesOf(db: Kysely<Database>): Repositories {
   };
 }
 
+/** The methods of each repository that write configuration. */
+const WRITES: { [K in keyof Repositories]: ReadonlyArray<keyof Repositories[K]> } = {
+  serverGroups: ['insert', 'update', 'delete'],
+  projects: ['insert', 'update', 'delete', 'insertDeployment', 'deleteDeployment', 'updateDeploymentContextPath'],
+  products: ['insert', 'update', 'delete'],
+  organizations: ['insert', 'update', 'delete'],
+  clients: ['insert', 'update', 'delete'],
+  subscriptions: ['insert', 'update', 'delete'],
+};
+
+type AnyMethod = (...args: unknown[]) => Promise<unknown>;
+
+/**
+ * Rewrites every write method of `repositories` with `wrap`. The cast is confined here: each
+ * write keeps its own signature, only what happens around it changes.
+ */
+function mapWrites(
+  repositories: Repositories,
+  wrap: (name: keyof Repositories, method: string, write: AnyMethod) => AnyMethod,
+): Repositories {
+  const result = { ...repositories } as unknown as Record<keyof Repositories, Record<string, AnyMethod>>;
+  for (const name of Object.keys(WRITES) as Array<keyof Repositories>) {
+    const repository = { ...(repositories[name] as unknown as Record<string, AnyMethod>) };
+    for (const method of WRITES[name] as string[]) {
+      const write = repository[method];
+      if (write !== undefined) repository[method] = wrap(name, method, write);
+    }
+    result[name] = repository;
+  }
+  return result as unknown as Repositories;
+}
+
+/** Repositories bound to a transaction whose writes also bump the configuration version. */
+function versionedRepositories(trx: Kysely<Database>): Repositories {
+  return mapWrites(repositoriesOf(trx), (_name, _method, write) => async (...args) => {
+    const result = await write(...args);
+    await bumpConfigVersion(trx);
+    return result;
+  });
+}
+
 function isPostgresUrl(url: string | undefined): url is string {
   return url !== undefined && /^postgres(ql)?:\/\//.test(url);
 }
@@ -79,17 +122,34 @@ function connect(options: StoreOptions): { db: Kysely<Database>; dialect: SqlSto
 export async function openStore(options: StoreOptions): Promise<SqlStore> {
   const { db, dialect, file } = connect(options);
   try {
-    const { error } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+    // Kysely looks for its migration tables in every schema unless told which one: name ours.
+    const migrationTableSchema =
+      dialect === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
+    const { error } = await new Migrator({
+      db,
+      provider: migrationProvider,
+      ...(migrationTableSchema ? { migrationTableSchema } : {}),
+    }).migrateToLatest();
     if (error !== undefined) throw error;
   } catch (error) {
     await db.destroy();
     throw error;
   }
+  const transaction: Store['transaction'] = (work) => db.transaction().execute((trx) => work(versionedRepositories(trx)));
+  // Outside a transaction, reads go straight to the database and each write gets its own transaction.
+  const repositories = mapWrites(
+    repositoriesOf(db),
+    (name, method) =>
+      (...args) =>
+        transaction((repos) => (repos[name] as unknown as Record<string, AnyMethod>)[method]?.(...args) ?? Promise.resolve()),
+  );
   return {
-    ...repositoriesOf(db),
+    ...repositories,
     dialect,
     file,
-    transaction: (work) => db.transaction().execute((trx) => work(repositoriesOf(trx))),
+    transaction,
+    gatewayConfig: gatewayConfigSource(db),
+    nodes: nodeRegistry(db),
     close: () => db.destroy(),
   };
 }

@@ -1,2 +1,3 @@
+export * from './gateway.js';
 export * from './repositories.js';
 export * from './runtime.js';

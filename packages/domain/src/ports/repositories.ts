@@ -5,6 +5,7 @@ import type { Product } from '../entities/product.js';
 import type { Deployment, Project, ProjectStatus } from '../entities/project.js';
 import type { ServerGroup } from '../entities/server-group.js';
 import type { SubscriptionRecord } from '../entities/subscription.js';
+import type { GatewayConfigSource, NodeRegistry } from './gateway.js';
 
 /**
  * Storage of one kind of entity. `insert` and `update` write the whole entity; a unique
@@ -87,9 +88,16 @@ export interface Repositories {
   subscriptions: SubscriptionRepository;
 }
 
-/** The configuration store: repositories plus transactions. */
+/**
+ * The configuration store: repositories plus transactions. Every write through a repository
+ * increments the configuration version in the same transaction, which is how gateway nodes
+ * learn that their snapshot is stale.
+ */
 export interface Store extends Repositories {
   /** Runs `work` in one transaction: all its writes land, or none. */
   transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>;
+  /** Read side for gateway nodes. */
+  gatewayConfig: GatewayConfigSource;
+  nodes: NodeRegistry;
   close(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial.js';
+import * as gateway from './0002-gateway.js';
 
 /**
  * Every migration, in order. Names are numbered so they sort; a migration, once released,
@@ -7,6 +8,7 @@ import * as initial from './0001-initial.js';
  */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-gateway': gateway,
 };
 
 /** Serves the migrations compiled into the package (no directory scan at run time). */

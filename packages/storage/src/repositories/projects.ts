@@ -6,7 +6,8 @@ import type { Database, DeploymentTable, ProjectTable } from '../sql/schema.js';
 
 const KIND = 'project';
 
-function toEntity(row: Selectable<ProjectTable>): Project {
+/** A project row as the entity. */
+export function toProject(row: Selectable<ProjectTable>): Project {
   return {
     id: row.id,
     name: row.name,
@@ -54,7 +55,7 @@ export function projectRepository(db: Kysely<Database>): ProjectRepository {
   return {
     async get(id) {
       const row = await db.selectFrom('projects').selectAll().where('id', '=', id).executeTakeFirst();
-      return row && toEntity(row);
+      return row && toProject(row);
     },
     async list(filter, page) {
       const after = decodeCursor(page.cursor);
@@ -76,7 +77,7 @@ export function projectRepository(db: Kysely<Database>): ProjectRepository {
         .orderBy('id')
         .limit(page.limit + 1)
         .execute();
-      return toPage(rows.map(toEntity), page);
+      return toPage(rows.map(toProject), page);
     },
     insert: (project) =>
       guarded(KIND, project.id, 'write', () => db.insertInto('projects').values(toRow(project)).execute()).then(() => {}),

@@ -102,6 +102,21 @@ export interface SubscriptionProductTable {
   created_at: Millis;
 }
 
+/** One row (id 1): the configuration version, incremented by every configuration write. */
+export interface ConfigStateTable {
+  id: number;
+  version: Millis;
+}
+
+export interface GatewayNodeTable {
+  id: string;
+  server_group_id: string;
+  address: string;
+  config_version: number | null;
+  started_at: Millis;
+  last_seen_at: Millis;
+}
+
 /** The tables Kysely knows. Link tables share one shape. */
 export interface Database {
   server_groups: ServerGroupTable;
@@ -115,4 +130,6 @@ export interface Database {
   clients: ClientTable;
   subscriptions: SubscriptionTable;
   subscription_products: SubscriptionProductTable;
+  config_state: ConfigStateTable;
+  gateway_nodes: GatewayNodeTable;
 }

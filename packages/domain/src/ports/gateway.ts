@@ -1,0 +1,67 @@
+import type { Project } from '../entities/project.js';
+
+/** A consumer key as a gateway needs it: its digest and whom it identifies. */
+export interface GatewayKey {
+  /** SHA-256 (hex) of the consumer key. */
+  keyDigest: string;
+  subscriptionId: string;
+  clientId: string;
+  organizationId: string | null;
+  productId: string;
+  /** Subscription active, product key approved and client active: only then does the key open anything. */
+  active: boolean;
+  /** Epoch ms after which the key stops working (a regenerated key's predecessor); null: no expiry. */
+  expiresAt: number | null;
+}
+
+/** A product as a gateway needs it. */
+export interface GatewayProduct {
+  id: string;
+  projectIds: string[];
+  serverGroupIds: string[];
+}
+
+/** Everything a node of one server group compiles into its snapshot. */
+export interface GatewayConfig {
+  /** Configuration version it was read at. */
+  version: number;
+  serverGroupId: string;
+  /** Projects deployed to the group. */
+  projects: Project[];
+  /** Every product: a key of a product not offered in the group must be told apart from an unknown key. */
+  products: GatewayProduct[];
+  /** Every key of every subscription (current ones and predecessors still in their grace period). */
+  keys: GatewayKey[];
+}
+
+/** Where gateway nodes read their configuration from (the store, read-only). */
+export interface GatewayConfigSource {
+  /** The version every configuration change increments; cheap, polled by nodes. */
+  currentVersion(): Promise<number>;
+  load(serverGroupId: string, now: Date): Promise<GatewayConfig>;
+}
+
+/** What a node reports about itself. */
+export interface GatewayNodeReport {
+  id: string;
+  serverGroupId: string;
+  /** Base URL clients reach the node at. */
+  address: string;
+  /** Version of the snapshot it serves; null before the first one. */
+  configVersion: number | null;
+  startedAt: string;
+}
+
+/** A node as the registry knows it. */
+export interface GatewayNodeRecord extends GatewayNodeReport {
+  lastSeenAt: string;
+}
+
+/** Gateway nodes register and heartbeat here; the management API lists them. */
+export interface NodeRegistry {
+  /** Inserts or refreshes the node, setting lastSeenAt to `seenAt`. */
+  heartbeat(node: GatewayNodeReport, seenAt: string): Promise<void>;
+  list(serverGroupId: string): Promise<GatewayNodeRecord[]>;
+  /** A node that stops cleanly removes itself. */
+  remove(id: string): Promise<void>;
+}

@@ -1,0 +1,84 @@
+import type { GatewayConfigSource, GatewayKey } from '@tollgate/domain';
+import type { Kysely } from 'kysely';
+import { loadLinks } from '../sql/links.js';
+import type { Database } from '../sql/schema.js';
+import { toProject } from './projects.js';
+
+/** The configuration version: one row, incremented in the transaction of every configuration write. */
+export async function readConfigVersion(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom('config_state').select('version').where('id', '=', 1).executeTakeFirstOrThrow();
+  return Number(row.version);
+}
+
+/** Increments the configuration version (inside the caller's transaction). */
+export async function bumpConfigVersion(db: Kysely<Database>): Promise<void> {
+  await db
+    .updateTable('config_state')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', 1)
+    .execute();
+}
+
+/**
+ * Reads what a server group's gateway nodes compile, in one read transaction so the projects,
+ * products and keys belong to the same version. Keys come in one joined query whatever
+ * their number; predecessors whose grace period is over at `now` are left out.
+ */
+export function gatewayConfigSource(db: Kysely<Database>): GatewayConfigSource {
+  return {
+    currentVersion: () => readConfigVersion(db),
+    load: (serverGroupId, now) =>
+      db.transaction().execute(async (trx) => {
+        const version = await readConfigVersion(trx);
+        const projectRows = await trx
+          .selectFrom('projects')
+          .selectAll()
+          .where('id', 'in', trx.selectFrom('deployments').select('project_id').where('server_group_id', '=', serverGroupId))
+          .orderBy('id')
+          .execute();
+        const productIds = (await trx.selectFrom('products').select('id').orderBy('id').execute()).map((row) => row.id);
+        const groups = await loadLinks(trx, 'product_server_groups', productIds);
+        const projects = await loadLinks(trx, 'product_projects', productIds);
+        const keyRows = await trx
+          .selectFrom('subscription_products as sp')
+          .innerJoin('subscriptions as s', 's.id', 'sp.subscription_id')
+          .innerJoin('clients as c', 'c.id', 's.client_id')
+          .select([
+            'sp.key_digest',
+            'sp.previous_key_digest',
+            'sp.previous_key_expires_at',
+            'sp.product_id',
+            'sp.status as key_status',
+            's.id as subscription_id',
+            's.status as subscription_status',
+            'c.id as client_id',
+            'c.status as client_status',
+            'c.organization_id',
+          ])
+          .execute();
+        const keys: GatewayKey[] = [];
+        const nowMs = now.getTime();
+        for (const row of keyRows) {
+          const base = {
+            subscriptionId: row.subscription_id,
+            clientId: row.client_id,
+            organizationId: row.organization_id,
+            productId: row.product_id,
+            active: row.subscription_status === 'active' && row.key_status === 'approved' && row.client_status === 'active',
+          };
+          keys.push({ ...base, keyDigest: row.key_digest, expiresAt: null });
+          const previousExpiry = row.previous_key_expires_at === null ? null : Number(row.previous_key_expires_at);
+          if (row.previous_key_digest !== null && previousExpiry !== null && previousExpiry > nowMs) {
+            keys.push({ ...base, keyDigest: row.previous_key_digest, expiresAt: previousExpiry });
+          }
+        }
+        return {
+          version,
+          serverGroupId,
+          projects: projectRows.map(toProject),
+          products: productIds.map((id) => ({ id, serverGroupIds: groups.get(id) ?? [], projectIds: projects.get(id) ?? [] })),
+          keys,
+        };
+      }),
+  };
+}
