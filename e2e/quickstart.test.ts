@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type CliProcess, startCli } from './cli-process.js';
 
+/** Gateways on free ports, so tests never collide on 8080. */
+const NO_FIXED_PORTS = ['--gateway', 'production=0', '--gateway', 'development=0'];
+
 /** The README's walkthrough: every entity created with plain HTTP calls, keys shown once. */
 async function createEverything(url: string, token: string) {
   const call = async (method: string, path: string, body?: unknown) => {
@@ -46,7 +49,7 @@ describe('quickstart: tollgate start', () => {
   });
 
   it('prints a generated admin token once, keeps everything across a restart and stores no raw key', async () => {
-    running = await startCli(['start', '--data', dataDir, '--port', '0']);
+    running = await startCli(['start', '--data', dataDir, '--port', '0', ...NO_FIXED_PORTS]);
     const token = /export TOLLGATE_TOKEN=(\S+)/.exec(running.stderr())?.[1] ?? '';
     expect(token).toMatch(/^tga_[A-Za-z0-9_-]{43}$/);
     expect(statSync(join(dataDir, 'admin-token')).mode & 0o777).toBe(0o600);
@@ -57,7 +60,7 @@ describe('quickstart: tollgate start', () => {
     // A clean close checkpoints SQLite's write-ahead log and removes it.
     expect(existsSync(join(dataDir, 'tollgate.db-wal'))).toBe(false);
 
-    running = await startCli(['start', '--data', dataDir, '--port', '0']);
+    running = await startCli(['start', '--data', dataDir, '--port', '0', ...NO_FIXED_PORTS]);
     expect(running.stderr()).not.toContain('TOLLGATE_TOKEN=');
     const get = (path: string) => fetch(`${running?.url}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
     for (const path of ['/server-groups/staging', '/projects/petstore', '/products/gold', '/organizations/acme', '/clients/alice']) {
@@ -76,7 +79,7 @@ describe('quickstart: tollgate start', () => {
   });
 
   it('lets an in-flight request finish after SIGTERM, then exits 0', async () => {
-    running = await startCli(['start', '--data', dataDir, '--port', '0'], { TOLLGATE_ADMIN_TOKEN: 'drain-token' });
+    running = await startCli(['start', '--data', dataDir, '--port', '0', ...NO_FIXED_PORTS], { TOLLGATE_ADMIN_TOKEN: 'drain-token' });
     const body = JSON.stringify({ id: 'drained', name: 'Drained' });
     const { port } = new URL(running.url);
     const response = new Promise<number>((resolve, reject) => {
@@ -107,7 +110,7 @@ describe('quickstart: tollgate start', () => {
   });
 
   it('refuses to start with a database URL it cannot use, and says why', async () => {
-    await expect(startCli(['start', '--data', dataDir, '--port', '0', '--database', 'mysql://nope'])).rejects.toThrow(
+    await expect(startCli(['start', '--data', dataDir, '--port', '0', '--database', 'mysql://nope', ...NO_FIXED_PORTS])).rejects.toThrow(
       /unsupported database URL/,
     );
   });

@@ -1,12 +1,21 @@
 #!/usr/bin/env node
-import { VERSION } from '@tollgate/server';
+import { parseGatewayBinding, VERSION } from '@tollgate/server';
 import { Command, InvalidArgumentError } from 'commander';
+import { gatewayCommand } from './gateway.js';
 import { startCommand } from './start.js';
 
 function port(value: string): number {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65_535) throw new InvalidArgumentError('a port is an integer from 0 to 65535');
   return parsed;
+}
+
+function gatewayBinding(value: string, previous: ReturnType<typeof parseGatewayBinding>[] = []) {
+  try {
+    return [...previous, parseGatewayBinding(value)];
+  } catch (error) {
+    throw new InvalidArgumentError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 const program = new Command()
@@ -18,12 +27,27 @@ const program = new Command()
 program
   .command('start')
   .description(
-    'Start the platform on its embedded default: the management API and docs on one port (SQLite unless --database names PostgreSQL).',
+    'Start the platform on its embedded default: the management API and docs on one port, and one gateway node per server group (SQLite unless --database names PostgreSQL).',
   )
-  .option('--data <dir>', 'data directory for the SQLite file and the generated admin token (env TOLLGATE_DATA_DIR)', undefined)
+  .option('--data <dir>', 'data directory for the SQLite file, saved snapshots and the generated admin token (env TOLLGATE_DATA_DIR)')
   .option('--host <host>', 'interface to listen on (env TOLLGATE_HOST; default 127.0.0.1)')
   .option('--port <port>', 'management port (env TOLLGATE_PORT; default 9400)', port)
   .option('--database <url>', 'PostgreSQL URL, postgres://… (env TOLLGATE_DATABASE_URL; default: SQLite in the data directory)')
+  .option(
+    '--gateway <group=port>',
+    'run a gateway node of a server group on a port; repeatable (default: production=8080 and development=8081)',
+    gatewayBinding,
+  )
   .action(startCommand);
+
+program
+  .command('gateway')
+  .description('Run one standalone gateway node of a server group against the shared store.')
+  .requiredOption('--server-group <id>', 'the server group the node serves')
+  .option('--port <port>', 'gateway port (default 8080)', port, 8080)
+  .option('--host <host>', 'interface to listen on (default 127.0.0.1)', '127.0.0.1')
+  .option('--database <url>', 'PostgreSQL URL of the shared store (env TOLLGATE_DATABASE_URL)')
+  .option('--data <dir>', 'data directory: the SQLite file when there is no --database, and the saved snapshot (env TOLLGATE_DATA_DIR)')
+  .action(gatewayCommand);
 
 await program.parseAsync();

@@ -12,6 +12,28 @@ export interface ServerConfig {
   /** Bootstrap admin token from the environment; unset: generated on first start. */
   adminToken: string | undefined;
   logLevel: string;
+  /** Embedded gateway nodes: one per server group, each on its own port. */
+  gateways: GatewayBinding[];
+}
+
+/** A gateway node to run: the group it serves and its port. */
+export interface GatewayBinding {
+  serverGroupId: string;
+  port: number;
+}
+
+/** Embedded gateways when none are named. */
+export const DEFAULT_GATEWAYS: readonly GatewayBinding[] = [
+  { serverGroupId: 'production', port: 8080 },
+  { serverGroupId: 'development', port: 8081 },
+];
+
+/** Parses `group=port` (the `--gateway` flag). */
+export function parseGatewayBinding(value: string): GatewayBinding {
+  const match = /^([a-z0-9][a-z0-9._-]{0,63})=(\d{1,5})$/.exec(value);
+  const port = Number(match?.[2]);
+  if (match?.[1] === undefined || port > 65_535) throw new Error(`expected <server-group>=<port>, got '${value}'`);
+  return { serverGroupId: match[1], port };
 }
 
 /** Command-line options; each overrides its environment variable. */
@@ -20,6 +42,8 @@ export interface ServerFlags {
   database?: string | undefined;
   host?: string | undefined;
   port?: number | undefined;
+  /** `group=port` bindings; empty or undefined: the defaults. */
+  gateway?: GatewayBinding[] | undefined;
 }
 
 export const DEFAULT_PORT = 9400;
@@ -40,6 +64,7 @@ export function resolveConfig(flags: ServerFlags, env: NodeJS.ProcessEnv = proce
     port,
     adminToken: nonEmpty(env.TOLLGATE_ADMIN_TOKEN),
     logLevel: env.TOLLGATE_LOG_LEVEL ?? 'info',
+    gateways: flags.gateway !== undefined && flags.gateway.length > 0 ? flags.gateway : [...DEFAULT_GATEWAYS],
   };
 }
 

@@ -1,9 +1,11 @@
 import { createAdminApi } from '@tollgate/admin-api';
 import { createServices } from '@tollgate/domain';
+import type { GatewayNode } from '@tollgate/gateway';
 import { nodeCredentialIssuer, openStore, systemClock, uuidGenerator } from '@tollgate/storage';
 import type { Logger } from 'pino';
 import { type AdminToken, resolveAdminToken } from './admin-token.js';
 import type { ServerConfig } from './config.js';
+import { startGatewayNode } from './gateway-nodes.js';
 import { VERSION } from './version.js';
 
 /** A running management server. */
@@ -11,13 +13,16 @@ export interface RunningServer {
   /** Base URL, e.g. `http://127.0.0.1:9400`. */
   url: string;
   adminToken: AdminToken;
+  /** The embedded gateway nodes, one per server group. */
+  gateways: Array<{ serverGroupId: string; url: string }>;
   /** Stops accepting connections, lets in-flight requests finish, then closes the store. */
   close(): Promise<void>;
 }
 
 /**
- * The composition root: opens the store (migrating it), builds the services and the admin
- * API over them, and listens. The only place that wires storage in.
+ * The composition root of `tollgate start`: opens the store (migrating it), builds the
+ * services and the admin API over them, listens, and starts one embedded gateway node per
+ * configured server group on the same store. The only place that wires storage in.
  */
 export async function startServer(config: ServerConfig, logger: Logger): Promise<RunningServer> {
   const adminToken = resolveAdminToken(config.dataDir, config.adminToken);
@@ -25,11 +30,18 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
   logger.info({ dialect: store.dialect, file: store.file }, 'configuration store ready');
   const services = createServices({ store, clock: systemClock, ids: uuidGenerator, credentials: nodeCredentialIssuer });
   const app = await createAdminApi({ services, adminToken: adminToken.token, logger, version: VERSION });
+  const nodes: GatewayNode[] = [];
+  const closeAll = async () => {
+    await Promise.all([app.close(), ...nodes.map((node) => node.close())]);
+    await store.close();
+  };
   try {
     await app.listen({ host: config.host, port: config.port });
+    for (const binding of config.gateways) {
+      nodes.push(await startGatewayNode(store, { ...binding, host: config.host, dataDir: config.dataDir }, logger));
+    }
   } catch (error) {
-    await app.close();
-    await store.close();
+    await closeAll();
     throw error;
   }
   const address = app.server.address();
@@ -38,9 +50,7 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
   return {
     url: `http://${host}:${port}`,
     adminToken,
-    async close() {
-      await app.close();
-      await store.close();
-    },
+    gateways: nodes.map((node, index) => ({ serverGroupId: config.gateways[index]?.serverGroupId ?? '', url: node.address })),
+    close: closeAll,
   };
 }

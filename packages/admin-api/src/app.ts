@@ -10,6 +10,7 @@ import { acceptEmptyJsonBodies } from './json-body.js';
 import { OneLinePerRequest } from './request-log.js';
 import { registerCollections } from './routes/collections.js';
 import { registerDeploymentRoutes } from './routes/deployments.js';
+import { registerServerGroupNodeRoutes } from './routes/server-group-nodes.js';
 import { registerSubscriptionKeyRoutes } from './routes/subscription-keys.js';
 import { createValidatorCompiler } from './validation.js';
 
@@ -88,6 +89,7 @@ export async function createAdminApi(options: AdminApiOptions): Promise<FastifyI
       );
       registerCollections(api, options.services);
       registerDeploymentRoutes(api, options.services);
+      registerServerGroupNodeRoutes(api, options.services);
       registerSubscriptionKeyRoutes(api, options.services);
     },
     { prefix: '/api/v1' },

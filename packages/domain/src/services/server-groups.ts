@@ -1,5 +1,11 @@
 import type { Page, PageRequest } from '../entities/common.js';
-import type { ServerGroup, ServerGroupCreate, ServerGroupUpdate } from '../entities/server-group.js';
+import {
+  type GatewayNode,
+  NODE_OFFLINE_AFTER_MS,
+  type ServerGroup,
+  type ServerGroupCreate,
+  type ServerGroupUpdate,
+} from '../entities/server-group.js';
 import { notFound } from '../errors/catalogue.js';
 import type { ServerGroupFilter } from '../ports/index.js';
 import { applyPatch, require, type ServiceContext, timestamp } from './context.js';
@@ -42,5 +48,13 @@ export class ServerGroupService {
 
   async delete(id: string): Promise<void> {
     if (!(await this.context.store.serverGroups.delete(id))) throw notFound(KIND, id);
+  }
+
+  /** The group's gateway nodes with their configuration version and whether they still report. */
+  async listNodes(id: string): Promise<GatewayNode[]> {
+    await this.get(id);
+    const now = this.context.clock.now().getTime();
+    const nodes = await this.context.store.nodes.list(id);
+    return nodes.map((node) => ({ ...node, status: now - Date.parse(node.lastSeenAt) <= NODE_OFFLINE_AFTER_MS ? 'online' : 'offline' }));
   }
 }

@@ -1,0 +1,34 @@
+import { join } from 'node:path';
+import type { GatewayConfigSource, NodeRegistry } from '@tollgate/domain';
+import { GatewayNode } from '@tollgate/gateway';
+import type { Logger } from 'pino';
+
+/** Where a node of a group saves its last good configuration. */
+export function snapshotFile(dataDir: string, serverGroupId: string): string {
+  return join(dataDir, 'snapshots', `${serverGroupId}.json`);
+}
+
+/** What a node needs from the store. */
+export interface NodeStore {
+  gatewayConfig: GatewayConfigSource;
+  nodes: NodeRegistry;
+}
+
+/** Starts one gateway node of `serverGroupId` on `host:port`. */
+export async function startGatewayNode(
+  store: NodeStore,
+  options: { serverGroupId: string; host: string; port: number; dataDir: string },
+  logger: Logger,
+): Promise<GatewayNode> {
+  const node = new GatewayNode({
+    serverGroupId: options.serverGroupId,
+    host: options.host,
+    port: options.port,
+    source: store.gatewayConfig,
+    registry: store.nodes,
+    logger: logger.child({ component: 'gateway', serverGroupId: options.serverGroupId }),
+    snapshotFile: snapshotFile(options.dataDir, options.serverGroupId),
+  });
+  await node.start();
+  return node;
+}

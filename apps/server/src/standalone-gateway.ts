@@ -1,0 +1,63 @@
+import type { GatewayConfigSource, NodeRegistry } from '@tollgate/domain';
+import type { GatewayNode } from '@tollgate/gateway';
+import { openStore, type SqlStore, type StoreOptions } from '@tollgate/storage';
+import type { Logger } from 'pino';
+import { startGatewayNode } from './gateway-nodes.js';
+
+/** Options of `tollgate gateway`. */
+export interface StandaloneGatewayOptions extends StoreOptions {
+  serverGroupId: string;
+  host: string;
+  port: number;
+  dataDir: string;
+}
+
+/**
+ * A store that is opened on first use and opened again after a failure, so a node can start,
+ * and keep serving its saved snapshot, while the database is down, and reconnect later.
+ */
+function reconnectingStore(options: StoreOptions): { gatewayConfig: GatewayConfigSource; nodes: NodeRegistry; close(): Promise<void> } {
+  let opening: Promise<SqlStore> | undefined;
+  const store = () => {
+    opening ??= openStore(options).catch((error: unknown) => {
+      opening = undefined;
+      throw error;
+    });
+    return opening;
+  };
+  return {
+    gatewayConfig: {
+      currentVersion: async () => (await store()).gatewayConfig.currentVersion(),
+      load: async (group, now) => (await store()).gatewayConfig.load(group, now),
+    },
+    nodes: {
+      heartbeat: async (node, seenAt) => (await store()).nodes.heartbeat(node, seenAt),
+      list: async (group) => (await store()).nodes.list(group),
+      remove: async (id) => (await store()).nodes.remove(id),
+    },
+    async close() {
+      const current = opening;
+      opening = undefined;
+      if (current !== undefined) await (await current.catch(() => undefined))?.close();
+    },
+  };
+}
+
+/** `tollgate gateway`: one node of one server group, on its own, against the shared store. */
+export async function startStandaloneGateway(
+  options: StandaloneGatewayOptions,
+  logger: Logger,
+): Promise<{ node: GatewayNode; close(): Promise<void> }> {
+  const store = reconnectingStore(options);
+  const node = await startGatewayNode(store, options, logger).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
+  return {
+    node,
+    async close() {
+      await node.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,196 @@
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import { hostname } from 'node:os';
+import type { GatewayConfig, GatewayConfigSource, NodeRegistry } from '@tollgate/domain';
+import { createListener, DEFAULT_LISTENER_LIMITS, type ListenerLimits } from './http/server.js';
+import { createPipeline, type GatewayLogger, type PipelineState } from './pipeline.js';
+import { loadSnapshotConfig, saveSnapshotConfig } from './snapshot/persist.js';
+import { buildSnapshot, type Snapshot } from './snapshot/snapshot.js';
+import { Upstreams } from './upstream/forward.js';
+
+/** How a gateway node is set up. */
+export interface GatewayNodeOptions {
+  serverGroupId: string;
+  host: string;
+  /** 0: any free port. */
+  port: number;
+  source: GatewayConfigSource;
+  registry: NodeRegistry;
+  logger: GatewayLogger;
+  /** Where the last good configuration is saved and read back when the store is unreachable. */
+  snapshotFile: string;
+  /** How often the configuration version is polled (default 250 ms: changes apply well within 1 s). */
+  pollIntervalMs?: number;
+  /** How often the node reports itself (default 5 s). */
+  heartbeatIntervalMs?: number;
+  /** Largest request body forwarded (default 10 MiB); larger → 413. */
+  maxBodyBytes?: number;
+  /** How long a stop waits for in-flight requests before cutting connections (default 30 s). */
+  drainTimeoutMs?: number;
+  limits?: Partial<ListenerLimits>;
+  now?: () => Date;
+}
+
+/** Default request body limit. */
+export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/**
+ * A gateway node of one server group: serves the group's deployed projects from an in-memory
+ * snapshot, rebuilt and swapped whole when the configuration version changes, saved to disk,
+ * and kept when the store is unreachable.
+ */
+export class GatewayNode {
+  private readonly options: GatewayNodeOptions;
+  private readonly now: () => Date;
+  private readonly upstreams = new Upstreams();
+  private state: PipelineState | undefined;
+  private server: Server | undefined;
+  private pollTimer: NodeJS.Timeout | undefined;
+  private heartbeatTimer: NodeJS.Timeout | undefined;
+  private storeFailing = false;
+  private readonly startedAt: string;
+  private nodeId = '';
+  private nodeAddress = '';
+
+  constructor(options: GatewayNodeOptions) {
+    this.options = options;
+    this.now = options.now ?? (() => new Date());
+    this.startedAt = this.now().toISOString();
+  }
+
+  /** Base URL of the node, once started. */
+  get address(): string {
+    return this.nodeAddress;
+  }
+
+  get id(): string {
+    return this.nodeId;
+  }
+
+  /** The snapshot being served. */
+  get snapshot(): Snapshot | undefined {
+    return this.state?.snapshot;
+  }
+
+  /**
+   * Builds the first snapshot (from the store, or from the saved file when the store cannot be
+   * read), listens, then polls and heartbeats. Fails when neither source has a configuration.
+   */
+  async start(): Promise<void> {
+    const { logger, serverGroupId } = this.options;
+    let snapshot: Snapshot;
+    try {
+      snapshot = await this.loadFromStore();
+    } catch (error) {
+      const saved = await loadSnapshotConfig(this.options.snapshotFile);
+      if (saved === undefined)
+        throw new Error(`server group '${serverGroupId}': the store is unreachable and no saved snapshot exists`, { cause: error });
+      logger.warn({ serverGroupId, version: saved.version, err: error }, 'store unreachable; serving the saved snapshot');
+      this.storeFailing = true;
+      snapshot = this.build(saved);
+    }
+    this.state = { snapshot, draining: false };
+    const server = createListener(
+      { ...DEFAULT_LISTENER_LIMITS, ...this.options.limits },
+      createPipeline(this.state, this.upstreams, { maxBodyBytes: this.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES }, logger),
+    );
+    server.listen(this.options.port, this.options.host);
+    await once(server, 'listening');
+    this.server = server;
+    const address = server.address();
+    const port = typeof address === 'object' && address !== null ? address.port : this.options.port;
+    const host = this.options.host.includes(':') ? `[${this.options.host}]` : this.options.host;
+    this.nodeAddress = `http://${host}:${port}`;
+    this.nodeId = `${hostname()}:${port}`;
+    logger.info({ serverGroupId, address: this.nodeAddress, version: snapshot.version }, 'gateway node listening');
+    this.schedulePoll();
+    await this.heartbeat();
+    this.heartbeatTimer = setInterval(() => void this.heartbeat(), this.options.heartbeatIntervalMs ?? 5_000);
+    this.heartbeatTimer.unref();
+  }
+
+  /**
+   * Stops: no new connections, in-flight requests complete (their responses close the
+   * connection), idle keep-alive connections close, then the node leaves the registry.
+   */
+  async close(): Promise<void> {
+    clearTimeout(this.pollTimer);
+    clearInterval(this.heartbeatTimer);
+    this.pollTimer = undefined;
+    const server = this.server;
+    if (server === undefined || this.state === undefined) return;
+    this.server = undefined;
+    this.state.draining = true;
+    const closed = once(server, 'close');
+    server.close();
+    server.closeIdleConnections();
+    const timeout = setTimeout(() => server.closeAllConnections(), this.options.drainTimeoutMs ?? 30_000);
+    await closed;
+    clearTimeout(timeout);
+    await this.upstreams.close();
+    await this.options.registry.remove(this.nodeId).catch(() => {});
+  }
+
+  /** Checks the version once and rebuilds if it moved; exposed so tests need not wait for the timer. */
+  async refresh(): Promise<void> {
+    const state = this.state;
+    if (state === undefined) return;
+    try {
+      const version = await this.options.source.currentVersion();
+      if (version !== state.snapshot.version) state.snapshot = await this.loadFromStore();
+      if (this.storeFailing) this.options.logger.info({ serverGroupId: this.options.serverGroupId }, 'store reachable again');
+      this.storeFailing = false;
+    } catch (error) {
+      if (!this.storeFailing) {
+        this.options.logger.warn(
+          { serverGroupId: this.options.serverGroupId, err: error },
+          'store unreachable; keeping the last good snapshot',
+        );
+      }
+      this.storeFailing = true;
+    }
+  }
+
+  private schedulePoll(): void {
+    this.pollTimer = setTimeout(async () => {
+      await this.refresh();
+      if (this.pollTimer !== undefined) this.schedulePoll();
+    }, this.options.pollIntervalMs ?? 250);
+    this.pollTimer.unref();
+  }
+
+  private async loadFromStore(): Promise<Snapshot> {
+    const config = await this.options.source.load(this.options.serverGroupId, this.now());
+    const snapshot = this.build(config);
+    await saveSnapshotConfig(this.options.snapshotFile, config).catch((error: unknown) =>
+      this.options.logger.warn({ file: this.options.snapshotFile, err: error }, 'cannot save the snapshot'),
+    );
+    return snapshot;
+  }
+
+  private build(config: GatewayConfig): Snapshot {
+    return buildSnapshot(
+      config,
+      () => this.now().getTime(),
+      (problem) =>
+        this.options.logger.error({ serverGroupId: this.options.serverGroupId, ...problem }, 'policy not usable; it fails closed'),
+    );
+  }
+
+  private async heartbeat(): Promise<void> {
+    try {
+      await this.options.registry.heartbeat(
+        {
+          id: this.nodeId,
+          serverGroupId: this.options.serverGroupId,
+          address: this.nodeAddress,
+          configVersion: this.state?.snapshot.version ?? null,
+          startedAt: this.startedAt,
+        },
+        this.now().toISOString(),
+      );
+    } catch {
+      // The store being down is already reported by the poll; serving goes on.
+    }
+  }
+}

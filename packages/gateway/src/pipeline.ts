@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Flow } from '@tollgate/domain';
+import { Exchange } from './exchange.js';
+import { upstreamRequestHeaders } from './http/headers.js';
+import { normalizePath } from './http/normalize-path.js';
+import { sendProblem } from './http/problem.js';
+import type { Rejection } from './policies/kit.js';
+import { matchProject, matchResource } from './snapshot/router.js';
+import type { FlowChains, Snapshot } from './snapshot/snapshot.js';
+import { type ForwardLimits, forward, type Upstreams } from './upstream/forward.js';
+
+/** The minimal logger the gateway writes to (pino fits). */
+export interface GatewayLogger {
+  info(object: object, message: string): void;
+  warn(object: object, message: string): void;
+  error(object: object, message: string): void;
+}
+
+/** What the request handler reads on every call; `snapshot` is swapped whole on change. */
+export interface PipelineState {
+  snapshot: Snapshot;
+  draining: boolean;
+}
+
+const REQUEST_FLOWS: readonly Flow[] = ['proxy-request', 'target-request'];
+
+/**
+ * Builds the node's request handler: normalise the path, route, run the request flows'
+ * policies, forward. Configuration and keys come from the in-memory snapshot only.
+ */
+export function createPipeline(state: PipelineState, upstreams: Upstreams, limits: ForwardLimits, logger: GatewayLogger) {
+  return function handle(request: IncomingMessage, response: ServerResponse): void {
+    const requestId = randomUUID();
+    if (state.draining) response.setHeader('connection', 'close');
+    const url = request.url ?? '/';
+    const queryStart = url.indexOf('?');
+    const rawPath = queryStart === -1 ? url : url.slice(0, queryStart);
+    const path = normalizePath(rawPath);
+    if (path === undefined) {
+      sendProblem(response, 'VALIDATION_FAILED', 'the request path is not valid', requestId);
+      return;
+    }
+    const snapshot = state.snapshot;
+    const compiled = matchProject(snapshot.projects, path);
+    if (compiled === undefined) {
+      sendProblem(response, 'ROUTE_NOT_FOUND', `no API is deployed at ${path}`, requestId);
+      return;
+    }
+    const method = request.method ?? 'GET';
+    const remainder = path.slice(compiled.project.contextPath.length);
+    const match = matchResource(compiled.resources, remainder, method);
+    if (match.kind === 'not-found') {
+      sendProblem(response, 'ROUTE_NOT_FOUND', `no resource of ${compiled.project.contextPath} matches ${path}`, requestId);
+      return;
+    }
+    if (match.kind === 'method-not-allowed') {
+      sendProblem(response, 'METHOD_NOT_ALLOWED', `${method} is not allowed here`, requestId, { allow: match.allow });
+      return;
+    }
+    const declaredLength = request.headers['content-length'];
+    if (declaredLength !== undefined && Number(declaredLength) > limits.maxBodyBytes) {
+      sendProblem(response, 'PAYLOAD_TOO_LARGE', `the request body is larger than ${limits.maxBodyBytes} bytes`, requestId, {
+        connection: 'close',
+      });
+      return;
+    }
+    const exchange = new Exchange(
+      request,
+      requestId,
+      method,
+      path,
+      queryStart === -1 ? '' : url.slice(queryStart + 1),
+      compiled,
+      match.resource,
+      remainder,
+      upstreamRequestHeaders(request.headers),
+    );
+    const chains =
+      match.resource === undefined ? compiled.chains : (compiled.resourceChains.get(match.resource.resource.id) ?? compiled.chains);
+    const outcome = runRequestFlows(chains, exchange, logger);
+    const proceed = (rejection: Rejection | undefined) => {
+      if (rejection !== undefined) sendProblem(response, rejection.code, rejection.detail, requestId, rejection.headers);
+      else forward(exchange, response, upstreams, limits, state.draining);
+    };
+    if (outcome instanceof Promise) outcome.then(proceed, () => sendProblem(response, 'POLICY_FAILED', 'a policy failed', requestId));
+    else proceed(outcome);
+  };
+}
+
+/**
+ * Runs the proxy-request then target-request steps. Stays synchronous while every handler
+ * is (no promise per request on the common path); switches to async at the first promise.
+ */
+function runRequestFlows(
+  chains: FlowChains,
+  exchange: Exchange,
+  logger: GatewayLogger,
+): Rejection | undefined | Promise<Rejection | undefined> {
+  for (let f = 0; f < REQUEST_FLOWS.length; f++) {
+    const steps = chains[REQUEST_FLOWS[f] as Flow];
+    for (let i = 0; i < steps.length; i++) {
+      const step = steps[i];
+      if (step?.handler.onRequest === undefined) continue;
+      let verdict: Rejection | undefined | Promise<Rejection | undefined>;
+      try {
+        verdict = step.handler.onRequest(exchange);
+      } catch (error) {
+        verdict = policyFailed(step.policyId, step.type, error, logger);
+      }
+      if (verdict instanceof Promise) return finishAsync(verdict, chains, exchange, logger, f, i);
+      if (verdict !== undefined && !step.continueOnError) return verdict;
+    }
+  }
+  return undefined;
+}
+
+async function finishAsync(
+  pending: Promise<Rejection | undefined>,
+  chains: FlowChains,
+  exchange: Exchange,
+  logger: GatewayLogger,
+  flowIndex: number,
+  stepIndex: number,
+): Promise<Rejection | undefined> {
+  let first = true;
+  for (let f = flowIndex; f < REQUEST_FLOWS.length; f++) {
+    const steps = chains[REQUEST_FLOWS[f] as Flow];
+    for (let i = first ? stepIndex : 0; i < steps.length; i++) {
+      const step = steps[i];
+      if (step === undefined) continue;
+      let verdict: Rejection | undefined;
+      try {
+        verdict = first ? await pending : await step.handler.onRequest?.(exchange);
+      } catch (error) {
+        verdict = policyFailed(step.policyId, step.type, error, logger);
+      }
+      first = false;
+      if (verdict !== undefined && !step.continueOnError) return verdict;
+    }
+  }
+  return undefined;
+}
+
+function policyFailed(policyId: string, type: string, error: unknown, logger: GatewayLogger): Rejection {
+  logger.error({ policyId, type, err: error }, 'policy threw');
+  return { code: 'POLICY_FAILED', detail: `policy '${policyId}' failed` };
+}

@@ -1,0 +1,65 @@
+import type { ErrorCode, Flow, GatewayKey } from '@tollgate/domain';
+import type { TSchema } from 'typebox';
+import type { Exchange } from '../exchange.js';
+
+/** A denial: the policy answers the call itself with a catalogue code. Continuing is `undefined`. */
+export interface Rejection {
+  code: ErrorCode;
+  detail: string;
+  headers?: Record<string, string>;
+}
+
+/** What a policy hook returns: `undefined` to continue (no allocation on the hot path), or a rejection. */
+export type Verdict = Rejection | undefined;
+
+/** A key as the snapshot indexes it: the stored facts plus the projects it opens in this group. */
+export interface KeyEntry extends GatewayKey {
+  /** Projects the key's product contains, when the product is offered in this group; empty otherwise. */
+  projectIds: ReadonlySet<string>;
+  /** Whether the key's product is offered in this group at all. */
+  offeredHere: boolean;
+}
+
+/**
+ * What a policy instance may use, passed in at `create()` (never global), so a unit test is a
+ * function call with fakes.
+ */
+export interface PolicyKit {
+  /** Epoch milliseconds now. */
+  now(): number;
+  /** SHA-256 hex, as keys are stored. */
+  digest(value: string): string;
+  /** The snapshot's key index: digest → key. */
+  keys: ReadonlyMap<string, KeyEntry>;
+  /** The server group the node serves. */
+  serverGroupId: string;
+}
+
+/** One compiled policy instance. */
+export interface PolicyHandler {
+  onRequest?(exchange: Exchange): Verdict | Promise<Verdict>;
+  onResponse?(exchange: Exchange): Verdict | Promise<Verdict>;
+}
+
+/** A policy type: its name (the folder name and `type` in configuration), schema and factory. */
+export interface PolicyDefinition<Config = unknown> {
+  name: string;
+  description: string;
+  /** Order within a flow and scope: lower runs first. Unique across policy types. */
+  priority: number;
+  flows: readonly Flow[];
+  scopes: ReadonlyArray<'project' | 'resource'>;
+  schema: TSchema;
+  /** Runs once per snapshot: precompile here, not per request. */
+  create(config: Config, kit: PolicyKit): PolicyHandler;
+}
+
+/** Declares a policy type; typed helper so `create` receives its own config type. */
+export function definePolicy<Config>(definition: PolicyDefinition<Config>): PolicyDefinition<Config> {
+  return definition;
+}
+
+/** Shorthand for a rejection value. */
+export function reject(code: ErrorCode, detail: string, headers?: Record<string, string>): Rejection {
+  return headers === undefined ? { code, detail } : { code, detail, headers };
+}

@@ -1,0 +1,47 @@
+import type { Exchange } from '../../exchange.js';
+import { type PolicyHandler, type PolicyKit, type Rejection, reject } from '../kit.js';
+import type { VerifyApiKeyConfig } from './schema.js';
+
+// One body for unknown and expired keys: the answer must not tell which.
+const INVALID: Rejection = reject('API_KEY_INVALID', 'the API key is not valid');
+const INACTIVE: Rejection = reject('SUBSCRIPTION_INACTIVE', 'the subscription, its key or its client is not active');
+const NOT_AUTHORIZED: Rejection = reject('KEY_NOT_AUTHORIZED', "the API key's product does not include this API in this server group");
+
+/**
+ * Authenticates the call by its consumer key and records who is calling. The key is taken
+ * out of the request (header, and query parameter when enabled) so it never reaches the backend.
+ */
+export function createVerifyApiKey(config: VerifyApiKeyConfig, kit: PolicyKit): PolicyHandler {
+  const header = config.header;
+  const parameter = config.queryParameter;
+  const missing = reject(
+    'API_KEY_MISSING',
+    parameter === null
+      ? `send the API key in the ${header} header`
+      : `send the API key in the ${header} header or the ${parameter} query parameter`,
+  );
+  return {
+    onRequest(exchange: Exchange) {
+      let key = takeHeader(exchange, header);
+      if (parameter !== null) {
+        const fromQuery = exchange.takeQueryParameter(parameter);
+        key ??= fromQuery;
+      }
+      if (key === undefined || key === '') return missing;
+      const entry = kit.keys.get(kit.digest(key));
+      if (entry === undefined || (entry.expiresAt !== null && entry.expiresAt <= kit.now())) return INVALID;
+      if (!entry.active) return INACTIVE;
+      if (!entry.offeredHere || !entry.projectIds.has(exchange.project.id)) return NOT_AUTHORIZED;
+      exchange.identity = entry;
+      return undefined;
+    },
+  };
+}
+
+/** Removes the header from what is forwarded and returns its value (a repeated header is not a key). */
+function takeHeader(exchange: Exchange, name: string): string | undefined {
+  const value = exchange.requestHeaders[name];
+  if (value === undefined) return undefined;
+  delete exchange.requestHeaders[name];
+  return typeof value === 'string' ? value : '';
+}

@@ -1,0 +1,141 @@
+import { createHash } from 'node:crypto';
+import { FLOWS, type Flow, type GatewayConfig, type Policy, type Project } from '@tollgate/domain';
+import Value from 'typebox/value';
+import { POLICIES_BY_NAME } from '../policies/index.js';
+import { type KeyEntry, type PolicyHandler, type PolicyKit, reject } from '../policies/kit.js';
+import { type CompiledResource, compileResource } from './router.js';
+
+/** One policy instance ready to run. */
+export interface PolicyStep {
+  policyId: string;
+  type: string;
+  continueOnError: boolean;
+  handler: PolicyHandler;
+}
+
+/** The policy steps of each flow for one route (project scope first, then resource scope). */
+export type FlowChains = Readonly<Record<Flow, readonly PolicyStep[]>>;
+
+/** Where and how a project forwards. */
+export interface CompiledTarget {
+  /** `http://host:port`, the key of the connection pool. */
+  origin: string;
+  /** Path of the target URL without a trailing slash ('' for the root). */
+  basePath: string;
+  timeoutMs: number;
+}
+
+/** A deployed project, compiled. */
+export interface CompiledProject {
+  project: Project;
+  target: CompiledTarget;
+  resources: readonly CompiledResource[];
+  /** Chains for calls that match no resource (projects without resources). */
+  chains: FlowChains;
+  /** Chains per resource id. */
+  resourceChains: ReadonlyMap<string, FlowChains>;
+}
+
+/** Everything a node needs to serve its group, immutable once built; replaced whole on change. */
+export interface Snapshot {
+  version: number;
+  serverGroupId: string;
+  /** Context path → project. */
+  projects: ReadonlyMap<string, CompiledProject>;
+  keys: ReadonlyMap<string, KeyEntry>;
+}
+
+/** SHA-256 hex, the form keys are stored in. */
+export function sha256Hex(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+/** Reports a policy that could not be compiled (unknown type, invalid config); it then fails closed. */
+export type CompileProblemListener = (problem: { projectId: string; policyId: string; type: string; reason: string }) => void;
+
+/**
+ * Compiles a server group's configuration: the key index, the router, and per route the
+ * policy chains with every `create()` already called. A policy that cannot be compiled is
+ * replaced by one that answers 500 POLICY_FAILED: a broken policy never opens an API.
+ */
+export function buildSnapshot(config: GatewayConfig, now: () => number, onProblem: CompileProblemListener = () => {}): Snapshot {
+  const keys = indexKeys(config);
+  const kit: PolicyKit = { now, digest: sha256Hex, keys, serverGroupId: config.serverGroupId };
+  const projects = new Map<string, CompiledProject>();
+  for (const project of config.projects) {
+    projects.set(project.contextPath, compileProject(project, config.serverGroupId, kit, onProblem));
+  }
+  return { version: config.version, serverGroupId: config.serverGroupId, projects, keys };
+}
+
+function indexKeys(config: GatewayConfig): Map<string, KeyEntry> {
+  const byProduct = new Map<string, { projectIds: ReadonlySet<string>; offeredHere: boolean }>();
+  for (const product of config.products) {
+    const offeredHere = product.serverGroupIds.includes(config.serverGroupId);
+    byProduct.set(product.id, { offeredHere, projectIds: offeredHere ? new Set(product.projectIds) : new Set() });
+  }
+  const none = { offeredHere: false, projectIds: new Set<string>() };
+  const keys = new Map<string, KeyEntry>();
+  for (const key of config.keys) {
+    const product = byProduct.get(key.productId) ?? none;
+    keys.set(key.keyDigest, { ...key, projectIds: product.projectIds, offeredHere: product.offeredHere });
+  }
+  return keys;
+}
+
+function compileProject(project: Project, serverGroupId: string, kit: PolicyKit, onProblem: CompileProblemListener): CompiledProject {
+  const url = new URL(project.target.url);
+  const instances = new Map(
+    project.policies.filter((p) => p.enabled).map((p) => [p.id, compilePolicy(project, p, serverGroupId, kit, onProblem)]),
+  );
+  const chainsFor = (resourceId: string | undefined): FlowChains => {
+    const chains = {} as Record<Flow, PolicyStep[]>;
+    for (const flow of FLOWS) {
+      const inFlow = (p: Policy) => p.enabled && p.flow === flow;
+      const projectScope = project.policies.filter((p) => inFlow(p) && p.resourceId === undefined);
+      const resourceScope = resourceId === undefined ? [] : project.policies.filter((p) => inFlow(p) && p.resourceId === resourceId);
+      chains[flow] = [...projectScope, ...resourceScope].map((p) => instances.get(p.id)).filter((s): s is PolicyStep => s !== undefined);
+    }
+    return chains;
+  };
+  return {
+    project,
+    target: { origin: url.origin, basePath: url.pathname.replace(/\/+$/, ''), timeoutMs: project.target.timeoutMs },
+    resources: project.resources.map(compileResource),
+    chains: chainsFor(undefined),
+    resourceChains: new Map(project.resources.map((r) => [r.id, chainsFor(r.id)])),
+  };
+}
+
+function compilePolicy(
+  project: Project,
+  policy: Policy,
+  serverGroupId: string,
+  kit: PolicyKit,
+  onProblem: CompileProblemListener,
+): PolicyStep {
+  const step = (handler: PolicyHandler): PolicyStep => ({
+    policyId: policy.id,
+    type: policy.type,
+    continueOnError: policy.continueOnError,
+    handler,
+  });
+  const failClosed = (reason: string): PolicyStep => {
+    onProblem({ projectId: project.id, policyId: policy.id, type: policy.type, reason });
+    const rejection = reject('POLICY_FAILED', `policy '${policy.id}' is not usable`);
+    return step({ onRequest: () => rejection });
+  };
+  const definition = POLICIES_BY_NAME.get(policy.type);
+  if (definition === undefined) return failClosed(`unknown policy type '${policy.type}'`);
+  const merged = { ...policy.config, ...(policy.serverGroupConfig?.[serverGroupId] ?? {}) };
+  const config = Value.Default(definition.schema, structuredClone(merged));
+  if (!Value.Check(definition.schema, config)) {
+    const [first] = Value.Errors(definition.schema, config);
+    return failClosed(`invalid config: ${first?.instancePath || '/'} ${first?.message ?? ''}`.trim());
+  }
+  try {
+    return step(definition.create(config, kit));
+  } catch (error) {
+    return failClosed(`create() failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
