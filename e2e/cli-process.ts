@@ -7,8 +7,10 @@ const CLI = fileURLToPath(new URL('../apps/cli/dist/main.js', import.meta.url));
 /** A `tollgate` process started by a test, with what it printed. */
 export interface CliProcess {
   child: ChildProcess;
-  /** Base URL read from the start banner. */
+  /** Base URL read from the start banner: the management server, or the node for `tollgate gateway`. */
   url: string;
+  /** Gateway node URLs by server group, from the banner. */
+  gateways: Record<string, string>;
   /** Everything written to stderr so far (the banner goes there). */
   stderr(): string;
   /** Sends SIGTERM and resolves with the exit code. */
@@ -29,9 +31,10 @@ export async function startCli(args: string[], env: NodeJS.ProcessEnv = {}): Pro
     stderr += chunk.toString('utf8');
   });
   child.stdout?.resume();
+  // The banner is written in one piece once everything listens; its URL line ends it for `gateway`.
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setInterval(() => {
-      const match = /Tollgate (http:\/\/\S+)/.exec(stderr);
+      const match = /Tollgate (?:gateway \S+ )?(http:\/\/\S+)\n/.exec(stderr);
       if (match?.[1] !== undefined) {
         clearInterval(timer);
         resolve(match[1]);
@@ -42,9 +45,11 @@ export async function startCli(args: string[], env: NodeJS.ProcessEnv = {}): Pro
       reject(new Error(`tollgate exited with ${code}: ${stderr}`));
     });
   });
+  const gateways = Object.fromEntries([...stderr.matchAll(/ {2}gateway (\S+) +(http:\/\/\S+)/g)].map((m) => [m[1], m[2]]));
   return {
     child,
     url,
+    gateways,
     stderr: () => stderr,
     async stop() {
       if (child.exitCode !== null) return child.exitCode;

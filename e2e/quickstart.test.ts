@@ -4,20 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type CliProcess, startCli } from './cli-process.js';
+import { adminClient } from './platform.js';
 
 /** Gateways on free ports, so tests never collide on 8080. */
 const NO_FIXED_PORTS = ['--gateway', 'production=0', '--gateway', 'development=0'];
 
 /** The README's walkthrough: every entity created with plain HTTP calls, keys shown once. */
 async function createEverything(url: string, token: string) {
-  const call = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${url}/api/v1${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  };
+  const call = adminClient(url, token);
   const created = [
     await call('POST', '/server-groups', { id: 'staging', name: 'Staging' }),
     await call('POST', '/projects', {

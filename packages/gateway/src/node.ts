@@ -137,7 +137,11 @@ export class GatewayNode {
     if (state === undefined) return;
     try {
       const version = await this.options.source.currentVersion();
-      if (version !== state.snapshot.version) state.snapshot = await this.loadFromStore();
+      if (version !== state.snapshot.version) {
+        state.snapshot = await this.loadFromStore();
+        // Report the new version at once, so the group page shows which nodes have it.
+        await this.heartbeat();
+      }
       if (this.storeFailing) this.options.logger.info({ serverGroupId: this.options.serverGroupId }, 'store reachable again');
       this.storeFailing = false;
     } catch (error) {
