@@ -24,6 +24,8 @@ export function closeOnSignals(close: () => Promise<void>, logger: Logger): void
 
 /** Prints why the command could not start and exits 1. */
 export function failStart(error: unknown): never {
-  process.stderr.write(`tollgate: cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+  const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+  const cause = error instanceof Error && error.cause !== undefined ? ` (${message(error.cause)})` : '';
+  process.stderr.write(`tollgate: cannot start: ${message(error)}${cause}\n`);
   process.exit(1);
 }

@@ -32,24 +32,41 @@ const sqlite: TestBackend = {
   },
 };
 
-/** PostgreSQL: a fresh schema per store, selected through the connection's `search_path`. */
+/** A PostgreSQL schema made for one test: a URL that selects it, and the means to drop it. */
+export interface TestSchema {
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** Creates a fresh schema and returns a URL whose connections use it (through `search_path`). */
+export async function createTestSchema(url: string): Promise<TestSchema> {
+  const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  const scoped = new URL(url);
+  scoped.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    url: scoped.toString(),
+    async drop() {
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.end();
+    },
+  };
+}
+
+/** PostgreSQL: a fresh schema per store. */
 function postgres(url: string): TestBackend {
   return {
     name: 'postgres',
     async open() {
-      const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`CREATE SCHEMA ${schema}`);
-      const scoped = new URL(url);
-      scoped.searchParams.set('options', `-c search_path=${schema}`);
-      const store = await openStore({ databaseUrl: scoped.toString() });
+      const schema = await createTestSchema(url);
+      const store = await openStore({ databaseUrl: schema.url });
       return {
         store,
         async dispose() {
           await store.close();
-          await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-          await admin.end();
+          await schema.drop();
         },
       };
     },
@@ -57,18 +74,24 @@ function postgres(url: string): TestBackend {
 }
 
 /**
- * Backends to run a suite on: SQLite always, PostgreSQL when `TOLLGATE_TEST_PG_URL` is set.
- * Without it the PostgreSQL run is skipped with a printed reason, or fails when
- * `TOLLGATE_REQUIRE_SERVICES=1` (as in CI), so a missing database never passes silently.
+ * The PostgreSQL URL tests may use (`TOLLGATE_TEST_PG_URL`), or undefined after printing why
+ * PostgreSQL tests are skipped. With `TOLLGATE_REQUIRE_SERVICES=1` (as in CI) a missing URL
+ * throws instead, so a missing database never passes silently.
  */
-export function testBackends(): TestBackend[] {
+export function testPostgresUrl(): string | undefined {
   const url = process.env.TOLLGATE_TEST_PG_URL;
-  if (url !== undefined && url !== '') return [sqlite, postgres(url)];
+  if (url !== undefined && url !== '') return url;
   if (process.env.TOLLGATE_REQUIRE_SERVICES === '1') {
     throw new Error('TOLLGATE_REQUIRE_SERVICES=1 but TOLLGATE_TEST_PG_URL is not set: PostgreSQL tests cannot run');
   }
   console.warn('[tollgate] PostgreSQL tests skipped: set TOLLGATE_TEST_PG_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to run them');
-  return [sqlite];
+  return undefined;
+}
+
+/** Backends to run a suite on: SQLite always, PostgreSQL when {@link testPostgresUrl} gives one. */
+export function testBackends(): TestBackend[] {
+  const url = testPostgresUrl();
+  return url === undefined ? [sqlite] : [sqlite, postgres(url)];
 }
 
 export { sqlite as sqliteBackend };
