@@ -5,7 +5,7 @@ import type { Services } from '@tollgate/domain';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { installBearerAuth } from './auth.js';
-import { installErrorHandling } from './errors.js';
+import { answerNotFound, installErrorHandling } from './errors.js';
 import { acceptEmptyJsonBodies } from './json-body.js';
 import { OneLinePerRequest } from './request-log.js';
 import { registerCollections } from './routes/collections.js';
@@ -51,7 +51,6 @@ export async function createAdminApi(options: AdminApiOptions): Promise<FastifyI
   app.setValidatorCompiler(createValidatorCompiler());
   acceptEmptyJsonBodies(app);
   installErrorHandling(app);
-  installBearerAuth(app, options.adminToken);
   // While draining, answers close their connection so keep-alive clients do not hold the stop up.
   let closing = false;
   app.addHook('preClose', async () => {
@@ -73,20 +72,25 @@ export async function createAdminApi(options: AdminApiOptions): Promise<FastifyI
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  app.get(
+    '/api/v1/health',
+    {
+      schema: {
+        tags: ['System'],
+        summary: 'Liveness: answers without credentials',
+        operationId: 'health',
+        response: { 200: Type.Object({ status: Type.Literal('ok'), version: Type.String() }) },
+      },
+    },
+    async () => ({ status: 'ok' as const, version }),
+  );
+  // Every route registered in this scope requires the token, whatever the spelling of its URL:
+  // the decision belongs to the route that matched, not to the raw path.
   await app.register(
     async (api) => {
-      api.get(
-        '/health',
-        {
-          schema: {
-            tags: ['System'],
-            summary: 'Liveness: answers without credentials',
-            operationId: 'health',
-            response: { 200: Type.Object({ status: Type.Literal('ok'), version: Type.String() }) },
-          },
-        },
-        async () => ({ status: 'ok' as const, version }),
-      );
+      installBearerAuth(api, options.adminToken);
+      // Unknown /api/v1 URLs go through the token check too: without a token, every answer is 401.
+      api.setNotFoundHandler(answerNotFound);
       registerCollections(api, options.services);
       registerDeploymentRoutes(api, options.services);
       registerServerGroupNodeRoutes(api, options.services);

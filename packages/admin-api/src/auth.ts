@@ -5,20 +5,14 @@ import { problem } from './problem.js';
 
 const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
 
-/** Paths anyone may call: health for load balancers, the API description for people. */
-function isPublic(url: string): boolean {
-  const path = url.split('?')[0] ?? '';
-  return path === '/api/v1/health' || !path.startsWith('/api/v1/');
-}
-
 /**
- * Requires `Authorization: Bearer <admin token>` on every `/api/v1` route but health. Digests
- * are compared in constant time so the token cannot be guessed byte by byte.
+ * Requires `Authorization: Bearer <admin token>` on every route of the scope it is installed
+ * in (an encapsulated Fastify plugin). Digests are compared in constant time so the token
+ * cannot be guessed byte by byte.
  */
 export function installBearerAuth(app: FastifyInstance, adminToken: string): void {
   const expected = digest(adminToken);
   app.addHook('onRequest', async (request, reply) => {
-    if (isPublic(request.url)) return;
     const header = request.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (match?.[1] !== undefined && timingSafeEqual(digest(match[1]), expected)) return;

@@ -6,7 +6,6 @@ import { fieldErrors } from './validation.js';
 /** Fastify's own errors for malformed requests, mapped to catalogue codes. */
 const FASTIFY_CODES: Record<string, { code: ErrorCode; detail: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'VALIDATION_FAILED', detail: 'the body is not valid JSON' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'VALIDATION_FAILED', detail: 'the body is empty but the content type says JSON' },
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', detail: 'the body is larger than the management API accepts' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', detail: 'send JSON bodies as application/json' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'VALIDATION_FAILED', detail: 'the Content-Length does not match the body' },
@@ -55,9 +54,12 @@ export function installErrorHandling(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unexpected error');
     return sendProblem(reply, problem('INTERNAL', 'an unexpected error occurred; the log has details under this request id', request.id));
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, problem('NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0] ?? ''}`, request.id)),
-  );
+  app.setNotFoundHandler(answerNotFound);
+}
+
+/** 404 NOT_FOUND for a URL no route matches; installed again in scopes whose hooks must run first. */
+export function answerNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return sendProblem(reply, problem('NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0] ?? ''}`, request.id));
 }
 
 function isStorageDown(error: unknown): boolean {

@@ -35,6 +35,11 @@ export function fieldErrors(errors: readonly ErrorObject[], context: string): Fi
     const key = path === '' ? (context === 'body' ? 'body' : context) : prefix + path;
     fields[key] ??= messageOf(error);
   }
+  // A field that can be an object or null reports both branches; the deeper error is the real one.
+  const keys = Object.keys(fields);
+  for (const key of keys) {
+    if (keys.some((other) => other.startsWith(`${key}.`))) delete fields[key];
+  }
   return fields;
 }
 

@@ -1,6 +1,6 @@
 import { DEFAULT_PAGE_SIZE, IdSchema, MAX_PAGE_SIZE, type PageRequest } from '@tollgate/domain';
 import { type TObject, type TProperties, type TSchema, Type } from 'typebox';
-import { ProblemSchema } from '../problem.js';
+import { PROBLEM_MEDIA_TYPE, ProblemSchema } from '../problem.js';
 
 /** `{ id }` path parameter, validated so a malformed id is a 400 naming `params.id`. */
 export const IdParamsSchema = Type.Object({ id: IdSchema }, { additionalProperties: false });
@@ -31,11 +31,10 @@ export function splitListQuery<F>(query: Record<string, unknown>): { page: PageR
   return { page: { limit: limit ?? DEFAULT_PAGE_SIZE, cursor }, filter: filter as F };
 }
 
-/** Error responses every authenticated route documents. */
-export const ERROR_RESPONSES = {
-  '4xx': { ...ProblemSchema, description: 'Problem details (application/problem+json).' },
-  '5xx': { ...ProblemSchema, description: 'Problem details (application/problem+json).' },
-};
+const PROBLEM_RESPONSE = { description: 'Problem details.', content: { [PROBLEM_MEDIA_TYPE]: { schema: ProblemSchema } } };
+
+/** Error responses every authenticated route documents, with their real media type. */
+export const ERROR_RESPONSES = { '4xx': PROBLEM_RESPONSE, '5xx': PROBLEM_RESPONSE };
 
 /** OpenAPI security requirement of the bearer token. */
 export const BEARER = [{ bearerAuth: [] }];

@@ -40,7 +40,9 @@ export function registerCrudRoutes<Entity extends { id: string }, Created extend
   const { path, tag, noun, service } = options;
   const written = options.written ?? options.entity;
   const item = `${path}/:id`;
-  const operation = (verb: string) => `${verb}${tag.replaceAll(' ', '')}`;
+  // operationIds: listClients for the collection, getClient for one item.
+  const singular = noun.replace(/(^| )(\w)/g, (_, _space: string, letter: string) => letter.toUpperCase());
+  const operation = (verb: string) => `${verb}${verb === 'list' ? tag.replaceAll(' ', '') : singular}`;
 
   app.post(
     path,

@@ -1,6 +1,6 @@
 import { createServices, type Services } from '@tollgate/domain';
 import { nodeCredentialIssuer, systemClock, uuidGenerator } from '@tollgate/storage';
-import { type TestBackend, type TestStore, sqliteBackend } from '@tollgate/storage/testing';
+import { sqliteBackend, type TestBackend, type TestStore } from '@tollgate/storage/testing';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createAdminApi } from '../app.js';
 

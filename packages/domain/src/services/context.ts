@@ -35,18 +35,19 @@ export function applyPatch<T extends object>(entity: T, patch: Partial<T>): T {
 }
 
 /**
- * Checks that every referenced id exists; a missing one is a 400 naming the field
- * (`field.index` for lists) so a form can mark it.
+ * Checks that every referenced id exists; a missing one is a 400 naming the field so a form
+ * can mark it: `field.<index>` by default, or what `fieldOf` says (e.g. a map key).
  */
 export async function requireReferences(
   ids: readonly string[],
   lookup: (id: string) => Promise<unknown>,
   kind: string,
   field: string,
+  fieldOf: (index: number, id: string) => string = (index) => `${field}.${index}`,
 ): Promise<void> {
   const fields: Record<string, string> = {};
   for (const [index, id] of ids.entries()) {
-    if ((await lookup(id)) === undefined) fields[`${field}.${index}`] = `${kind} '${id}' does not exist`;
+    if ((await lookup(id)) === undefined) fields[fieldOf(index, id)] = `${kind} '${id}' does not exist`;
   }
   throwIfInvalid(fields);
 }

@@ -199,6 +199,7 @@ export class ProjectService {
         (id) => repos.serverGroups.get(id),
         'server group',
         `policies.${index}.serverGroupConfig`,
+        (_, groupId) => `policies.${index}.serverGroupConfig.${groupId}`,
       );
     }
   }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Exchange } from '../../exchange.js';
 import type { CompiledProject } from '../../snapshot/snapshot.js';
 import { sha256Hex } from '../../snapshot/snapshot.js';
-import type { KeyEntry, PolicyKit } from '../kit.js';
+import type { KeyEntry, PolicyKit, Rejection } from '../kit.js';
 import { verifyApiKey } from './index.js';
 
 const NOW = Date.parse('2026-06-01T00:00:00Z');
@@ -38,9 +38,12 @@ function makeExchange(headers: Record<string, string | string[]>, query = ''): E
   return new Exchange({} as IncomingMessage, 'req-1', 'GET', '/petstore/x', query, compiled, undefined, '/x', { ...headers });
 }
 
-function verify(config: Record<string, unknown>, keys: KeyEntry[], exchange: Exchange) {
+/** The verdict of a fresh instance; this policy is synchronous, so a promise is a failure. */
+function verify(config: Record<string, unknown>, keys: KeyEntry[], exchange: Exchange): Rejection | undefined {
   const handler = verifyApiKey.create(Value.Default(verifyApiKey.schema, config) as never, makeKit(keys));
-  return handler.onRequest?.(exchange);
+  const verdict = handler.onRequest?.(exchange);
+  if (verdict instanceof Promise) throw new Error('verify-api-key must decide synchronously');
+  return verdict;
 }
 
 describe('policy: verify-api-key', () => {
@@ -60,7 +63,8 @@ describe('policy: verify-api-key', () => {
 
   it('answers API_KEY_MISSING without a key, and for an empty or repeated header', () => {
     const [, key] = makeKey();
-    for (const headers of [{}, { 'x-api-key': '' }, { 'x-api-key': ['a', 'b'] }]) {
+    const cases: Array<Record<string, string | string[]>> = [{}, { 'x-api-key': '' }, { 'x-api-key': ['a', 'b'] }];
+    for (const headers of cases) {
       expect(verify({}, [key], makeExchange(headers))?.code).toBe('API_KEY_MISSING');
     }
   });
