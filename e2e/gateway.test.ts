@@ -48,7 +48,8 @@ describe('gateway: the README journey through tollgate start', () => {
       await call('POST', '/subscriptions', { id: 'app', name: 'App', clientId: 'alice', products: [{ productId: 'gold' }] }),
     ];
     expect(setup.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
-    key = ((setup[4]?.body.products as Array<{ consumerKey: string }>)[0]?.consumerKey ?? '') as string;
+    const products = (setup[4]?.body.products ?? []) as Array<{ consumerKey: string }>;
+    key = products[0]?.consumerKey ?? '';
   });
 
   afterAll(async () => {

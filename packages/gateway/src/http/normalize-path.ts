@@ -11,9 +11,9 @@ const UNRESERVED = /[A-Za-z0-9\-._~]/;
  */
 export function normalizePath(raw: string): string | undefined {
   if (raw.charCodeAt(0) !== 47 /* / */) return undefined;
-  // Fast path: nothing to decode, no dot or empty segment, no backslash.
-  if (!/[%\\]|\/\.|\/\/|[\x00-\x1f\x7f]/.test(raw)) return raw;
-  if (/[\\\x00-\x1f\x7f]/.test(raw)) return undefined;
+  if (hasControlOrBackslash(raw)) return undefined;
+  // Fast path: nothing to decode, no dot or empty segment.
+  if (!raw.includes('%') && !raw.includes('/.') && !raw.includes('//')) return raw;
   let decoded = '';
   for (let i = 0; i < raw.length; i++) {
     const char = raw[i];
@@ -40,4 +40,13 @@ export function normalizePath(raw: string): string | undefined {
   const last = segments.at(-1);
   const trailingSlash = decoded.length > 1 && (last === '' || last === '.' || last === '..');
   return `/${output.join('/')}${trailingSlash && output.length > 0 ? '/' : ''}`;
+}
+
+/** A raw backslash or a control character (C0 or DEL) makes a path ambiguous. */
+function hasControlOrBackslash(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const code = raw.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f || code === 0x5c) return true;
+  }
+  return false;
 }
