@@ -1,9 +1,9 @@
-import { ERROR_CATALOGUE, type ErrorCode } from '@tollgate/domain';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import type { HTTPMethods, LightMyRequestResponse } from 'fastify';
+import type { HTTPMethods } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiHarness, startApi, TEST_TOKEN } from './testing/harness.js';
+import { expectProblem } from './testing/problems.js';
 
 // Every test here reads, or sends a request that must be refused: one API serves the whole file.
 let api: ApiHarness;
@@ -15,27 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await api.close();
 });
-
-/** Asserts the exact RFC 9457 body of a catalogue error and the names of the fields it marks. */
-function expectProblem(res: LightMyRequestResponse, code: ErrorCode, fields: string[] = []) {
-  const { status, title } = ERROR_CATALOGUE[code];
-  expect(res.statusCode).toBe(status);
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json(;|$)/);
-  const body = res.json();
-  expect(body).toEqual({
-    type: `https://tollgate.dev/errors/${code.toLowerCase().replaceAll('_', '-')}`,
-    title,
-    status,
-    detail: expect.any(String),
-    code,
-    requestId: res.headers['x-request-id'],
-    ...(fields.length === 0 ? {} : { fields: expect.any(Object) }),
-  });
-  expect(Object.keys(body.fields ?? {}).sort()).toEqual([...fields].sort());
-  return body;
-}
-
-const authorization = `Bearer ${TEST_TOKEN}`;
 
 /** Every route of the management API, as the OpenAPI document must list it. */
 const API_ROUTES: ReadonlyArray<readonly [method: string, path: string]> = [
@@ -222,7 +201,7 @@ describe('GET /api/docs', () => {
 
 describe('unknown routes', () => {
   it('answers 404 NOT_FOUND as a problem for an unknown /api/v1 route', async () => {
-    const res = await api.app.inject({ method: 'GET', url: '/api/v1/widgets?limit=5', headers: { authorization } });
+    const res = await api.call('GET', '/api/v1/widgets?limit=5');
 
     const body = expectProblem(res, 'NOT_FOUND');
     expect(body.detail).toBe('no route GET /api/v1/widgets');
@@ -274,8 +253,7 @@ describe('authentication', () => {
 });
 
 describe('request bodies', () => {
-  const post = (contentType: string, payload: string) =>
-    api.app.inject({ method: 'POST', url: '/api/v1/server-groups', headers: { authorization, 'content-type': contentType }, payload });
+  const post = (contentType: string, payload: string) => api.send('POST', '/api/v1/server-groups', contentType, payload);
 
   it('answers 415 UNSUPPORTED_MEDIA_TYPE to a text/plain body', async () => {
     const body = expectProblem(await post('text/plain', '{"name":"Staging"}'), 'UNSUPPORTED_MEDIA_TYPE');
@@ -318,11 +296,11 @@ describe('odd requests', () => {
     { name: 'an id of 65 characters', url: `/api/v1/clients/${'a'.repeat(65)}`, fields: ['params.id'] },
     { name: 'an id with an encoded slash', url: '/api/v1/clients/a%2Fb', fields: ['params.id'] },
   ])('answers 400 VALIDATION_FAILED, never 5xx, to $name', async ({ url, fields }) => {
-    expectProblem(await api.app.inject({ method: 'GET', url, headers: { authorization } }), 'VALIDATION_FAILED', fields);
+    expectProblem(await api.call('GET', url), 'VALIDATION_FAILED', fields);
   });
 
   it('treats a cursor that does not decode as a position, never a 5xx', async () => {
-    const res = await api.app.inject({ method: 'GET', url: '/api/v1/clients?cursor=%E2%98%83%00', headers: { authorization } });
+    const res = await api.call('GET', '/api/v1/clients?cursor=%E2%98%83%00');
 
     expect(res.statusCode).toBeLessThan(500);
   });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ApiHarness, startApi, TEST_TOKEN } from './testing/harness.js';
+import { type ApiHarness, startApi } from './testing/harness.js';
 
 describe('JSON bodies', () => {
   let api: ApiHarness;
@@ -8,8 +8,7 @@ describe('JSON bodies', () => {
   });
   afterEach(() => api.close());
 
-  const send = (method: 'POST' | 'PATCH', url: string, payload: string) =>
-    api.app.inject({ method, url, payload, headers: { authorization: `Bearer ${TEST_TOKEN}`, 'content-type': 'application/json' } });
+  const send = (method: 'POST' | 'PATCH', url: string, payload: string) => api.send(method, url, 'application/json', payload);
 
   it('accepts an empty body with a JSON content type on a route that takes none', async () => {
     await api.call('POST', '/api/v1/server-groups', { id: 'edge', name: 'Edge' });

@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Repositories, Store } from '@tollgate/domain';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
-import { migrationProvider } from './migrations/index.js';
+import { migrate } from './migrations/index.js';
 import { clientRepository } from './repositories/clients.js';
 import { bumpConfigVersion, gatewayConfigSource } from './repositories/gateway-config.js';
 import { nodeRegistry } from './repositories/gateway-nodes.js';
@@ -122,15 +122,7 @@ function connect(options: StoreOptions): { db: Kysely<Database>; dialect: SqlSto
 export async function openStore(options: StoreOptions): Promise<SqlStore> {
   const { db, dialect, file } = connect(options);
   try {
-    // Kysely looks for its migration tables in every schema unless told which one: name ours.
-    const migrationTableSchema =
-      dialect === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
-    const { error } = await new Migrator({
-      db,
-      provider: migrationProvider,
-      ...(migrationTableSchema ? { migrationTableSchema } : {}),
-    }).migrateToLatest();
-    if (error !== undefined) throw error;
+    await migrate(db as Kysely<unknown>, dialect);
   } catch (error) {
     await db.destroy();
     throw error;

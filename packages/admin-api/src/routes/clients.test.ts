@@ -1,7 +1,8 @@
-import { type ClientCreate, ERROR_CATALOGUE, type ErrorCode, type OrganizationCreate, type ProductCreate } from '@tollgate/domain';
-import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ApiHarness, startApi, TEST_TOKEN } from '../testing/harness.js';
+import { makeClientInput, makeOrganizationInput, makeProductInput, makeSubscriptionInput } from '../testing/factories.js';
+import { type ApiHarness, startApi } from '../testing/harness.js';
+import { ids } from '../testing/pages.js';
+import { expectProblem, itRequiresTheAdminToken } from '../testing/problems.js';
 
 let api: ApiHarness;
 
@@ -13,75 +14,12 @@ afterEach(async () => {
   await api.close();
 });
 
-/** A valid client; its e-mail follows its id so several can coexist. */
-const makeClientInput = (over: Partial<ClientCreate> = {}): ClientCreate => ({
-  id: 'alice',
-  email: `${over.id ?? 'alice'}@example.com`,
-  name: 'Alice',
-  ...over,
-});
-
-const makeOrganizationInput = (over: Partial<OrganizationCreate> = {}): OrganizationCreate => ({ id: 'acme', name: 'Acme', ...over });
-
-const makeProductInput = (over: Partial<ProductCreate> = {}): ProductCreate => ({ id: 'gold', name: 'Gold', ...over });
-
-/** Asserts the exact RFC 9457 body of a catalogue error and the names of the fields it marks. */
-function expectProblem(res: LightMyRequestResponse, code: ErrorCode, fields: string[] = []) {
-  const { status, title } = ERROR_CATALOGUE[code];
-  expect(res.statusCode).toBe(status);
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json(;|$)/);
-  const body = res.json();
-  expect(body).toEqual({
-    type: `https://tollgate.dev/errors/${code.toLowerCase().replaceAll('_', '-')}`,
-    title,
-    status,
-    detail: expect.any(String),
-    code,
-    requestId: res.headers['x-request-id'],
-    ...(fields.length === 0 ? {} : { fields: expect.any(Object) }),
-  });
-  expect(Object.keys(body.fields ?? {}).sort()).toEqual([...fields].sort());
-  return body;
-}
-
-/** What a security test sends, the state it starts from and what must still hold after the 401. */
-interface Guarded {
-  setup?: () => Promise<unknown>;
-  unchanged?: () => Promise<unknown>;
-}
-
-/** The security tests of one route: no token and a wrong token are both 401, and nothing changes. */
-function itRequiresTheAdminToken(request: InjectOptions, { setup, unchanged }: Guarded = {}) {
-  it('answers 401 UNAUTHENTICATED with WWW-Authenticate when no token is sent', async () => {
-    await setup?.();
-    const res = await api.app.inject(request);
-    expectProblem(res, 'UNAUTHENTICATED');
-    expect(res.headers['www-authenticate']).toBe('Bearer realm="tollgate"');
-    await unchanged?.();
-  });
-
-  it('answers 401 UNAUTHENTICATED when the token is wrong', async () => {
-    await setup?.();
-    const res = await api.app.inject({ ...request, headers: { ...request.headers, authorization: `Bearer ${TEST_TOKEN}-wrong` } });
-    expectProblem(res, 'UNAUTHENTICATED');
-    expect(res.headers['www-authenticate']).toBe('Bearer realm="tollgate"');
-    await unchanged?.();
-  });
-}
-
-/** Sends a raw body with the admin token. */
-function send(method: InjectOptions['method'], url: string, contentType: string, payload: string) {
-  return api.app.inject({ method, url, headers: { authorization: `Bearer ${TEST_TOKEN}`, 'content-type': contentType }, payload });
-}
-
-const ids = (page: { items: Array<{ id: string }> }) => page.items.map((item) => item.id);
-
 /** Client alice of organization acme, subscribed to product gold through subscription app. */
 async function makeSubscribedClient() {
   await api.services.products.create(makeProductInput({ id: 'gold' }));
   await api.services.organizations.create(makeOrganizationInput({ id: 'acme', productIds: ['gold'] }));
   await api.services.clients.create(makeClientInput({ organizationId: 'acme' }));
-  await api.services.subscriptions.create({ id: 'app', name: 'App', clientId: 'alice', products: [{ productId: 'gold' }] });
+  await api.services.subscriptions.create(makeSubscriptionInput());
 }
 
 describe('POST /api/v1/clients', () => {
@@ -167,21 +105,22 @@ describe('POST /api/v1/clients', () => {
   });
 
   it('answers 400 VALIDATION_FAILED to malformed JSON', async () => {
-    const body = expectProblem(await send('POST', '/api/v1/clients', 'application/json', '{"email": alice}'), 'VALIDATION_FAILED');
+    const body = expectProblem(await api.send('POST', '/api/v1/clients', 'application/json', '{"email": alice}'), 'VALIDATION_FAILED');
     expect(body.detail).toBe('the body is not valid JSON');
   });
 
   it('answers 413 PAYLOAD_TOO_LARGE to a body over 1 MiB', async () => {
     const payload = JSON.stringify(makeClientInput({ attributes: { blob: 'x'.repeat(1024 * 1024) } }));
 
-    expectProblem(await send('POST', '/api/v1/clients', 'application/json', payload), 'PAYLOAD_TOO_LARGE');
+    expectProblem(await api.send('POST', '/api/v1/clients', 'application/json', payload), 'PAYLOAD_TOO_LARGE');
   });
 
   it('answers 415 UNSUPPORTED_MEDIA_TYPE to a body that is not JSON', async () => {
-    expectProblem(await send('POST', '/api/v1/clients', 'application/xml', '<client/>'), 'UNSUPPORTED_MEDIA_TYPE');
+    expectProblem(await api.send('POST', '/api/v1/clients', 'application/xml', '<client/>'), 'UNSUPPORTED_MEDIA_TYPE');
   });
 
   itRequiresTheAdminToken(
+    () => api,
     { method: 'POST', url: '/api/v1/clients', payload: makeClientInput() },
     { unchanged: () => expect(api.services.clients.get('alice')).rejects.toMatchObject({ code: 'NOT_FOUND' }) },
   );
@@ -229,7 +168,7 @@ describe('GET /api/v1/clients', () => {
     expectProblem(await api.call('GET', '/api/v1/clients?email=alice@example.com'), 'VALIDATION_FAILED', ['query.email']);
   });
 
-  itRequiresTheAdminToken({ method: 'GET', url: '/api/v1/clients' });
+  itRequiresTheAdminToken(() => api, { method: 'GET', url: '/api/v1/clients' });
 });
 
 describe('GET /api/v1/clients/{id}', () => {
@@ -251,7 +190,11 @@ describe('GET /api/v1/clients/{id}', () => {
     expectProblem(await api.call('GET', '/api/v1/clients/BAD%20ID'), 'VALIDATION_FAILED', ['params.id']);
   });
 
-  itRequiresTheAdminToken({ method: 'GET', url: '/api/v1/clients/alice' }, { setup: () => api.services.clients.create(makeClientInput()) });
+  itRequiresTheAdminToken(
+    () => api,
+    { method: 'GET', url: '/api/v1/clients/alice' },
+    { setup: () => api.services.clients.create(makeClientInput()) },
+  );
 });
 
 describe('PATCH /api/v1/clients/{id}', () => {
@@ -334,10 +277,11 @@ describe('PATCH /api/v1/clients/{id}', () => {
   it('answers 415 UNSUPPORTED_MEDIA_TYPE to a body that is not JSON', async () => {
     await api.services.clients.create(makeClientInput());
 
-    expectProblem(await send('PATCH', '/api/v1/clients/alice', 'application/xml', '<client/>'), 'UNSUPPORTED_MEDIA_TYPE');
+    expectProblem(await api.send('PATCH', '/api/v1/clients/alice', 'application/xml', '<client/>'), 'UNSUPPORTED_MEDIA_TYPE');
   });
 
   itRequiresTheAdminToken(
+    () => api,
     { method: 'PATCH', url: '/api/v1/clients/alice', payload: { status: 'inactive' } },
     {
       setup: () => api.services.clients.create(makeClientInput()),
@@ -370,6 +314,7 @@ describe('DELETE /api/v1/clients/{id}', () => {
   });
 
   itRequiresTheAdminToken(
+    () => api,
     { method: 'DELETE', url: '/api/v1/clients/alice' },
     { setup: () => api.services.clients.create(makeClientInput()), unchanged: () => api.services.clients.get('alice') },
   );

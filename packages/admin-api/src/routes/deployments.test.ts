@@ -1,7 +1,7 @@
-import { ERROR_CATALOGUE, type ErrorCode, type ProjectCreate } from '@tollgate/domain';
-import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ApiHarness, startApi, TEST_TOKEN } from '../testing/harness.js';
+import { makeProjectInput } from '../testing/factories.js';
+import { type ApiHarness, startApi } from '../testing/harness.js';
+import { expectProblem, itRequiresTheAdminToken } from '../testing/problems.js';
 
 let api: ApiHarness;
 
@@ -12,59 +12,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await api.close();
 });
-
-/** A valid project; its name and context path follow its id so several can coexist. */
-const makeProjectInput = (over: Partial<ProjectCreate> = {}): ProjectCreate => ({
-  id: 'petstore',
-  name: `Project ${over.id ?? 'petstore'}`,
-  contextPath: `/${over.id ?? 'petstore'}/v1`,
-  target: { url: 'http://127.0.0.1:9999' },
-  ...over,
-});
-
-/** Asserts the exact RFC 9457 body of a catalogue error and the names of the fields it marks. */
-function expectProblem(res: LightMyRequestResponse, code: ErrorCode, fields: string[] = []) {
-  const { status, title } = ERROR_CATALOGUE[code];
-  expect(res.statusCode).toBe(status);
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json(;|$)/);
-  const body = res.json();
-  expect(body).toEqual({
-    type: `https://tollgate.dev/errors/${code.toLowerCase().replaceAll('_', '-')}`,
-    title,
-    status,
-    detail: expect.any(String),
-    code,
-    requestId: res.headers['x-request-id'],
-    ...(fields.length === 0 ? {} : { fields: expect.any(Object) }),
-  });
-  expect(Object.keys(body.fields ?? {}).sort()).toEqual([...fields].sort());
-  return body;
-}
-
-/** What a security test sends, the state it starts from and what must still hold after the 401. */
-interface Guarded {
-  setup?: () => Promise<unknown>;
-  unchanged?: () => Promise<unknown>;
-}
-
-/** The security tests of one route: no token and a wrong token are both 401, and nothing changes. */
-function itRequiresTheAdminToken(request: InjectOptions, { setup, unchanged }: Guarded = {}) {
-  it('answers 401 UNAUTHENTICATED with WWW-Authenticate when no token is sent', async () => {
-    await setup?.();
-    const res = await api.app.inject(request);
-    expectProblem(res, 'UNAUTHENTICATED');
-    expect(res.headers['www-authenticate']).toBe('Bearer realm="tollgate"');
-    await unchanged?.();
-  });
-
-  it('answers 401 UNAUTHENTICATED when the token is wrong', async () => {
-    await setup?.();
-    const res = await api.app.inject({ ...request, headers: { ...request.headers, authorization: `Bearer ${TEST_TOKEN}-wrong` } });
-    expectProblem(res, 'UNAUTHENTICATED');
-    expect(res.headers['www-authenticate']).toBe('Bearer realm="tollgate"');
-    await unchanged?.();
-  });
-}
 
 const deploymentsOf = async (projectId: string) => api.services.projects.listDeployments(projectId);
 
@@ -174,17 +121,13 @@ describe('POST /api/v1/projects/{id}/deployments', () => {
   it('answers 400 VALIDATION_FAILED to malformed JSON', async () => {
     await api.services.projects.create(makeProjectInput());
 
-    const res = await api.app.inject({
-      method: 'POST',
-      url: '/api/v1/projects/petstore/deployments',
-      headers: { authorization: `Bearer ${TEST_TOKEN}`, 'content-type': 'application/json' },
-      payload: '{"serverGroupId":',
-    });
+    const res = await api.send('POST', '/api/v1/projects/petstore/deployments', 'application/json', '{"serverGroupId":');
 
     expectProblem(res, 'VALIDATION_FAILED');
   });
 
   itRequiresTheAdminToken(
+    () => api,
     { method: 'POST', url: '/api/v1/projects/petstore/deployments', payload: { serverGroupId: 'production' } },
     {
       setup: () => api.services.projects.create(makeProjectInput()),
@@ -225,6 +168,7 @@ describe('GET /api/v1/projects/{id}/deployments', () => {
   });
 
   itRequiresTheAdminToken(
+    () => api,
     { method: 'GET', url: '/api/v1/projects/petstore/deployments' },
     { setup: () => api.services.projects.create(makeProjectInput()) },
   );
@@ -277,6 +221,7 @@ describe('DELETE /api/v1/projects/{id}/deployments/{serverGroupId}', () => {
   });
 
   itRequiresTheAdminToken(
+    () => api,
     { method: 'DELETE', url: '/api/v1/projects/petstore/deployments/production' },
     {
       setup: async () => {

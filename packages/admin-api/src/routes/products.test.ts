@@ -1,14 +1,8 @@
-import {
-  type ClientCreate,
-  ERROR_CATALOGUE,
-  type ErrorCode,
-  type OrganizationCreate,
-  type ProductCreate,
-  type ProjectCreate,
-} from '@tollgate/domain';
-import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ApiHarness, startApi, TEST_TOKEN } from '../testing/harness.js';
+import { makeClientInput, makeOrganizationInput, makeProductInput, makeProjectInput, makeSubscriptionInput } from '../testing/factories.js';
+import { type ApiHarness, startApi } from '../testing/harness.js';
+import { ids } from '../testing/pages.js';
+import { expectProblem, itRequiresTheAdminToken } from '../testing/problems.js';
 
 let api: ApiHarness;
 
@@ -19,76 +13,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await api.close();
 });
-
-const makeProductInput = (over: Partial<ProductCreate> = {}): ProductCreate => ({ id: 'gold', name: 'Gold', ...over });
-
-const makeProjectInput = (over: Partial<ProjectCreate> = {}): ProjectCreate => ({
-  id: 'petstore',
-  name: `Project ${over.id ?? 'petstore'}`,
-  contextPath: `/${over.id ?? 'petstore'}/v1`,
-  target: { url: 'http://127.0.0.1:9999' },
-  ...over,
-});
-
-const makeOrganizationInput = (over: Partial<OrganizationCreate> = {}): OrganizationCreate => ({ id: 'acme', name: 'Acme', ...over });
-
-const makeClientInput = (over: Partial<ClientCreate> = {}): ClientCreate => ({
-  id: 'alice',
-  email: `${over.id ?? 'alice'}@example.com`,
-  name: 'Alice',
-  ...over,
-});
-
-/** Asserts the exact RFC 9457 body of a catalogue error and the names of the fields it marks. */
-function expectProblem(res: LightMyRequestResponse, code: ErrorCode, fields: string[] = []) {
-  const { status, title } = ERROR_CATALOGUE[code];
-  expect(res.statusCode).toBe(status);
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json(;|$)/);
-  const body = res.json();
-  expect(body).toEqual({
-    type: `https://tollgate.dev/errors/${code.toLowerCase().replaceAll('_', '-')}`,
-    title,
-    status,
-    detail: expect.any(String),
-    code,
-    requestId: res.headers['x-request-id'],
-    ...(fields.length === 0 ? {} : { fields: expect.any(Object) }),
-  });
-  expect(Object.keys(body.fields ?? {}).sort()).toEqual([...fields].sort());
-  return body;
-}
-
-/** What a security test sends, the state it starts from and what must still hold after the 401. */
-interface Guarded {
-  setup?: () => Promise<unknown>;
-  unchanged?: () => Promise<unknown>;
-}
-
-/** The security tests of one route: no token and a wrong token are both 401, and nothing changes. */
-function itRequiresTheAdminToken(request: InjectOptions, { setup, unchanged }: Guarded = {}) {
-  it('answers 401 UNAUTHENTICATED with WWW-Authenticate when no token is sent', async () => {
-    await setup?.();
-    const res = await api.app.inject(request);
-    expectProblem(res, 'UNAUTHENTICATED');
-    expect(res.headers['www-authenticate']).toBe('Bearer realm="tollgate"');
-    await unchanged?.();
-  });
-
-  it('answers 401 UNAUTHENTICATED when the token is wrong', async () => {
-    await setup?.();
-    const res = await api.app.inject({ ...request, headers: { ...request.headers, authorization: `Bearer ${TEST_TOKEN}-wrong` } });
-    expectProblem(res, 'UNAUTHENTICATED');
-    expect(res.headers['www-authenticate']).toBe('Bearer realm="tollgate"');
-    await unchanged?.();
-  });
-}
-
-/** Sends a raw body with the admin token. */
-function send(method: InjectOptions['method'], url: string, contentType: string, payload: string) {
-  return api.app.inject({ method, url, headers: { authorization: `Bearer ${TEST_TOKEN}`, 'content-type': contentType }, payload });
-}
-
-const ids = (page: { items: Array<{ id: string }> }) => page.items.map((item) => item.id);
 
 describe('POST /api/v1/products', () => {
   it('creates a product with defaults and answers 201 with its Location', async () => {
@@ -186,20 +110,21 @@ describe('POST /api/v1/products', () => {
   });
 
   it('answers 400 VALIDATION_FAILED to malformed JSON', async () => {
-    expectProblem(await send('POST', '/api/v1/products', 'application/json', "{'name':'Gold'}"), 'VALIDATION_FAILED');
+    expectProblem(await api.send('POST', '/api/v1/products', 'application/json', "{'name':'Gold'}"), 'VALIDATION_FAILED');
   });
 
   it('answers 413 PAYLOAD_TOO_LARGE to a body over 1 MiB', async () => {
     const payload = JSON.stringify(makeProductInput({ description: 'x'.repeat(1024 * 1024) }));
 
-    expectProblem(await send('POST', '/api/v1/products', 'application/json', payload), 'PAYLOAD_TOO_LARGE');
+    expectProblem(await api.send('POST', '/api/v1/products', 'application/json', payload), 'PAYLOAD_TOO_LARGE');
   });
 
   it('answers 415 UNSUPPORTED_MEDIA_TYPE to a body that is not JSON', async () => {
-    expectProblem(await send('POST', '/api/v1/products', 'application/x-www-form-urlencoded', 'name=Gold'), 'UNSUPPORTED_MEDIA_TYPE');
+    expectProblem(await api.send('POST', '/api/v1/products', 'application/x-www-form-urlencoded', 'name=Gold'), 'UNSUPPORTED_MEDIA_TYPE');
   });
 
   itRequiresTheAdminToken(
+    () => api,
     { method: 'POST', url: '/api/v1/products', payload: makeProductInput() },
     { unchanged: () => expect(api.services.products.get('gold')).rejects.toMatchObject({ code: 'NOT_FOUND' }) },
   );
@@ -243,7 +168,7 @@ describe('GET /api/v1/products', () => {
     expectProblem(await api.call('GET', '/api/v1/products?organizationId=Acme%20Inc'), 'VALIDATION_FAILED', ['query.organizationId']);
   });
 
-  itRequiresTheAdminToken({ method: 'GET', url: '/api/v1/products' });
+  itRequiresTheAdminToken(() => api, { method: 'GET', url: '/api/v1/products' });
 });
 
 describe('GET /api/v1/products/{id}', () => {
@@ -266,6 +191,7 @@ describe('GET /api/v1/products/{id}', () => {
   });
 
   itRequiresTheAdminToken(
+    () => api,
     { method: 'GET', url: '/api/v1/products/gold' },
     { setup: () => api.services.products.create(makeProductInput()) },
   );
@@ -345,6 +271,7 @@ describe('PATCH /api/v1/products/{id}', () => {
   });
 
   itRequiresTheAdminToken(
+    () => api,
     { method: 'PATCH', url: '/api/v1/products/gold', payload: { access: 'private' } },
     {
       setup: () => api.services.products.create(makeProductInput()),
@@ -364,7 +291,7 @@ describe('DELETE /api/v1/products/{id}', () => {
   it('answers 409 REFERENCED while a subscription holds the product', async () => {
     await api.services.products.create(makeProductInput());
     await api.services.clients.create(makeClientInput());
-    await api.services.subscriptions.create({ id: 'app', name: 'App', clientId: 'alice', products: [{ productId: 'gold' }] });
+    await api.services.subscriptions.create(makeSubscriptionInput());
 
     expectProblem(await api.call('DELETE', '/api/v1/products/gold'), 'REFERENCED');
     expect((await api.services.products.get('gold')).id).toBe('gold');
@@ -386,6 +313,7 @@ describe('DELETE /api/v1/products/{id}', () => {
   });
 
   itRequiresTheAdminToken(
+    () => api,
     { method: 'DELETE', url: '/api/v1/products/gold' },
     { setup: () => api.services.products.create(makeProductInput()), unchanged: () => api.services.products.get('gold') },
   );

@@ -1,7 +1,8 @@
-import { ERROR_CATALOGUE, type ErrorCode, type ProductCreate, type ProjectCreate } from '@tollgate/domain';
-import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ApiHarness, startApi, TEST_TOKEN } from '../testing/harness.js';
+import { makeProductInput, makeProjectInput } from '../testing/factories.js';
+import { type ApiHarness, startApi } from '../testing/harness.js';
+import { ids } from '../testing/pages.js';
+import { expectProblem, itRequiresTheAdminToken } from '../testing/problems.js';
 
 let api: ApiHarness;
 
@@ -12,70 +13,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await api.close();
 });
-
-/** A valid project; its name and context path follow its id so several can coexist. */
-const makeProjectInput = (over: Partial<ProjectCreate> = {}): ProjectCreate => ({
-  id: 'petstore',
-  name: `Project ${over.id ?? 'petstore'}`,
-  contextPath: `/${over.id ?? 'petstore'}/v1`,
-  target: { url: 'http://127.0.0.1:9999' },
-  ...over,
-});
-
-const makeProductInput = (over: Partial<ProductCreate> = {}): ProductCreate => ({ id: 'gold', name: 'Gold', ...over });
-
-/** Asserts the exact RFC 9457 body of a catalogue error and the names of the fields it marks. */
-function expectProblem(res: LightMyRequestResponse, code: ErrorCode, fields: string[] = []) {
-  const { status, title } = ERROR_CATALOGUE[code];
-  expect(res.statusCode).toBe(status);
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json(;|$)/);
-  const body = res.json();
-  expect(body).toEqual({
-    type: `https://tollgate.dev/errors/${code.toLowerCase().replaceAll('_', '-')}`,
-    title,
-    status,
-    detail: expect.any(String),
-    code,
-    requestId: res.headers['x-request-id'],
-    ...(fields.length === 0 ? {} : { fields: expect.any(Object) }),
-  });
-  expect(Object.keys(body.fields ?? {}).sort()).toEqual([...fields].sort());
-  return body;
-}
-
-/** What a security test sends, the state it starts from and what must still hold after the 401. */
-interface Guarded {
-  setup?: () => Promise<unknown>;
-  unchanged?: () => Promise<unknown>;
-}
-
-/** The security tests of one route: no token and a wrong token are both 401, and nothing changes. */
-function itRequiresTheAdminToken(request: InjectOptions, { setup, unchanged }: Guarded = {}) {
-  it('answers 401 UNAUTHENTICATED with WWW-Authenticate when no token is sent', async () => {
-    await setup?.();
-    const res = await api.app.inject(request);
-    const body = expectProblem(res, 'UNAUTHENTICATED');
-    expect(body.detail).toBe('send Authorization: Bearer <token>');
-    expect(res.headers['www-authenticate']).toBe('Bearer realm="tollgate"');
-    await unchanged?.();
-  });
-
-  it('answers 401 UNAUTHENTICATED when the token is wrong', async () => {
-    await setup?.();
-    const res = await api.app.inject({ ...request, headers: { ...request.headers, authorization: `Bearer ${TEST_TOKEN}-wrong` } });
-    const body = expectProblem(res, 'UNAUTHENTICATED');
-    expect(body.detail).toBe('the bearer token is not valid');
-    expect(res.headers['www-authenticate']).toBe('Bearer realm="tollgate"');
-    await unchanged?.();
-  });
-}
-
-/** Sends a raw body with the admin token. */
-function send(method: InjectOptions['method'], url: string, contentType: string, payload: string) {
-  return api.app.inject({ method, url, headers: { authorization: `Bearer ${TEST_TOKEN}`, 'content-type': contentType }, payload });
-}
-
-const ids = (page: { items: Array<{ id: string }> }) => page.items.map((item) => item.id);
 
 describe('POST /api/v1/projects', () => {
   it('creates a project with defaults and answers 201 with its Location', async () => {
@@ -213,22 +150,23 @@ describe('POST /api/v1/projects', () => {
   });
 
   it('answers 400 VALIDATION_FAILED to malformed JSON', async () => {
-    expectProblem(await send('POST', '/api/v1/projects', 'application/json', '{"name":'), 'VALIDATION_FAILED');
+    expectProblem(await api.send('POST', '/api/v1/projects', 'application/json', '{"name":'), 'VALIDATION_FAILED');
   });
 
   it('answers 413 PAYLOAD_TOO_LARGE to a body over 1 MiB', async () => {
     const payload = JSON.stringify(makeProjectInput({ description: 'x'.repeat(1024 * 1024) }));
 
-    expectProblem(await send('POST', '/api/v1/projects', 'application/json', payload), 'PAYLOAD_TOO_LARGE');
+    expectProblem(await api.send('POST', '/api/v1/projects', 'application/json', payload), 'PAYLOAD_TOO_LARGE');
   });
 
   it('answers 415 UNSUPPORTED_MEDIA_TYPE to a body that is not JSON', async () => {
-    expectProblem(await send('POST', '/api/v1/projects', 'application/xml', '<project/>'), 'UNSUPPORTED_MEDIA_TYPE');
+    expectProblem(await api.send('POST', '/api/v1/projects', 'application/xml', '<project/>'), 'UNSUPPORTED_MEDIA_TYPE');
   });
 
   itRequiresTheAdminToken(
+    () => api,
     { method: 'POST', url: '/api/v1/projects', payload: makeProjectInput() },
-    { unchanged: () => expect(api.services.projects.get('petstore')).rejects.toMatchObject({ code: 'NOT_FOUND' }) },
+    { checkDetail: true, unchanged: () => expect(api.services.projects.get('petstore')).rejects.toMatchObject({ code: 'NOT_FOUND' }) },
   );
 });
 
@@ -287,7 +225,7 @@ describe('GET /api/v1/projects', () => {
     expectProblem(await api.call('GET', '/api/v1/projects?serverGroupId=BAD%20ID'), 'VALIDATION_FAILED', ['query.serverGroupId']);
   });
 
-  itRequiresTheAdminToken({ method: 'GET', url: '/api/v1/projects' });
+  itRequiresTheAdminToken(() => api, { method: 'GET', url: '/api/v1/projects' }, { checkDetail: true });
 });
 
 describe('GET /api/v1/projects/{id}', () => {
@@ -310,8 +248,9 @@ describe('GET /api/v1/projects/{id}', () => {
   });
 
   itRequiresTheAdminToken(
+    () => api,
     { method: 'GET', url: '/api/v1/projects/petstore' },
-    { setup: () => api.services.projects.create(makeProjectInput()) },
+    { checkDetail: true, setup: () => api.services.projects.create(makeProjectInput()) },
   );
 });
 
@@ -394,12 +333,14 @@ describe('PATCH /api/v1/projects/{id}', () => {
   it('answers 400 VALIDATION_FAILED to malformed JSON', async () => {
     await api.services.projects.create(makeProjectInput());
 
-    expectProblem(await send('PATCH', '/api/v1/projects/petstore', 'application/json', '{"name"'), 'VALIDATION_FAILED');
+    expectProblem(await api.send('PATCH', '/api/v1/projects/petstore', 'application/json', '{"name"'), 'VALIDATION_FAILED');
   });
 
   itRequiresTheAdminToken(
+    () => api,
     { method: 'PATCH', url: '/api/v1/projects/petstore', payload: { name: 'Hijacked' } },
     {
+      checkDetail: true,
       setup: () => api.services.projects.create(makeProjectInput()),
       unchanged: async () => expect((await api.services.projects.get('petstore')).name).toBe('Project petstore'),
     },
@@ -440,7 +381,12 @@ describe('DELETE /api/v1/projects/{id}', () => {
   });
 
   itRequiresTheAdminToken(
+    () => api,
     { method: 'DELETE', url: '/api/v1/projects/petstore' },
-    { setup: () => api.services.projects.create(makeProjectInput()), unchanged: () => api.services.projects.get('petstore') },
+    {
+      checkDetail: true,
+      setup: () => api.services.projects.create(makeProjectInput()),
+      unchanged: () => api.services.projects.get('petstore'),
+    },
   );
 });

@@ -1,14 +1,9 @@
-import {
-  ERROR_CATALOGUE,
-  type ErrorCode,
-  type GatewayNodeReport,
-  type ProductCreate,
-  type ProjectCreate,
-  type ServerGroupCreate,
-} from '@tollgate/domain';
-import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { GatewayNodeReport } from '@tollgate/domain';
+import type { InjectOptions } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ApiHarness, startApi, TEST_TOKEN } from '../testing/harness.js';
+import { makeProductInput, makeProjectInput, makeServerGroupInput } from '../testing/factories.js';
+import { type ApiHarness, startApi } from '../testing/harness.js';
+import { expectProblem, itRequiresTheAdminToken } from '../testing/problems.js';
 
 let api: ApiHarness;
 
@@ -20,88 +15,20 @@ afterEach(async () => {
   await api.close();
 });
 
-const makeServerGroupInput = (over: Partial<ServerGroupCreate> = {}): ServerGroupCreate => ({
-  id: 'staging',
-  name: 'Staging',
-  description: 'Gateway nodes for staging.',
-  ...over,
-});
-
-const makeProjectInput = (over: Partial<ProjectCreate> = {}): ProjectCreate => ({
-  id: 'petstore',
-  name: `Project ${over.id ?? 'petstore'}`,
-  contextPath: `/${over.id ?? 'petstore'}/v1`,
-  target: { url: 'http://127.0.0.1:9999' },
-  ...over,
-});
-
-const makeProductInput = (over: Partial<ProductCreate> = {}): ProductCreate => ({ id: 'gold', name: 'Gold', ...over });
-
-/** Asserts the exact RFC 9457 body of a catalogue error and the names of the fields it marks. */
-function expectProblem(res: LightMyRequestResponse, code: ErrorCode, fields: string[] = []) {
-  const { status, title } = ERROR_CATALOGUE[code];
-  expect(res.statusCode).toBe(status);
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json(;|$)/);
-  const body = res.json();
-  expect(body).toEqual({
-    type: `https://tollgate.dev/errors/${code.toLowerCase().replaceAll('_', '-')}`,
-    title,
-    status,
-    detail: expect.any(String),
-    code,
-    requestId: res.headers['x-request-id'],
-    ...(fields.length === 0 ? {} : { fields: expect.any(Object) }),
-  });
-  expect(Object.keys(body.fields ?? {}).sort()).toEqual([...fields].sort());
-  return body;
-}
-
-/** What a security test sends, the state it starts from and what must still hold after the 401. */
-interface Guarded {
-  setup?: () => Promise<unknown>;
-  unchanged?: () => Promise<unknown>;
-}
-
-/** The security tests of one route: no token and a wrong token are both 401, and nothing changes. */
-function itRequiresTheAdminToken(request: InjectOptions, { setup, unchanged }: Guarded = {}) {
-  it('answers 401 UNAUTHENTICATED with WWW-Authenticate when no token is sent', async () => {
-    await setup?.();
-    const res = await api.app.inject(request);
-    const body = expectProblem(res, 'UNAUTHENTICATED');
-    expect(body.detail).toBe('send Authorization: Bearer <token>');
-    expect(res.headers['www-authenticate']).toBe('Bearer realm="tollgate"');
-    await unchanged?.();
-  });
-
-  it('answers 401 UNAUTHENTICATED when the token is wrong', async () => {
-    await setup?.();
-    const res = await api.app.inject({ ...request, headers: { ...request.headers, authorization: `Bearer ${TEST_TOKEN}-wrong` } });
-    const body = expectProblem(res, 'UNAUTHENTICATED');
-    expect(body.detail).toBe('the bearer token is not valid');
-    expect(res.headers['www-authenticate']).toBe('Bearer realm="tollgate"');
-    await unchanged?.();
-  });
-}
-
-/** Sends a raw body with the admin token. */
-function send(method: InjectOptions['method'], url: string, contentType: string, payload: string) {
-  return api.app.inject({ method, url, headers: { authorization: `Bearer ${TEST_TOKEN}`, 'content-type': contentType }, payload });
-}
-
 /** Bodies the JSON parser refuses: malformed, too large, another media type. */
 function itRejectsUnparsableBodies(method: InjectOptions['method'], url: string) {
   it('answers 400 VALIDATION_FAILED to malformed JSON', async () => {
-    const body = expectProblem(await send(method, url, 'application/json', '{"name": "Staging",'), 'VALIDATION_FAILED');
+    const body = expectProblem(await api.send(method, url, 'application/json', '{"name": "Staging",'), 'VALIDATION_FAILED');
     expect(body.detail).toBe('the body is not valid JSON');
   });
 
   it('answers 413 PAYLOAD_TOO_LARGE to a body over 1 MiB', async () => {
     const payload = JSON.stringify({ name: 'Staging', description: 'x'.repeat(1024 * 1024) });
-    expectProblem(await send(method, url, 'application/json', payload), 'PAYLOAD_TOO_LARGE');
+    expectProblem(await api.send(method, url, 'application/json', payload), 'PAYLOAD_TOO_LARGE');
   });
 
   it('answers 415 UNSUPPORTED_MEDIA_TYPE to a body that is not JSON', async () => {
-    expectProblem(await send(method, url, 'application/xml', '<group name="Staging"/>'), 'UNSUPPORTED_MEDIA_TYPE');
+    expectProblem(await api.send(method, url, 'application/xml', '<group name="Staging"/>'), 'UNSUPPORTED_MEDIA_TYPE');
   });
 }
 
@@ -167,7 +94,7 @@ describe('POST /api/v1/server-groups', () => {
   });
 
   it('answers 400 to a body that tries to set __proto__', async () => {
-    const res = await send('POST', '/api/v1/server-groups', 'application/json', '{"name":"Staging","__proto__":{"admin":true}}');
+    const res = await api.send('POST', '/api/v1/server-groups', 'application/json', '{"name":"Staging","__proto__":{"admin":true}}');
 
     expectProblem(res, 'VALIDATION_FAILED');
   });
@@ -181,8 +108,9 @@ describe('POST /api/v1/server-groups', () => {
   itRejectsUnparsableBodies('POST', '/api/v1/server-groups');
 
   itRequiresTheAdminToken(
+    () => api,
     { method: 'POST', url: '/api/v1/server-groups', payload: makeServerGroupInput() },
-    { unchanged: () => expect(api.services.serverGroups.get('staging')).rejects.toMatchObject({ code: 'NOT_FOUND' }) },
+    { checkDetail: true, unchanged: () => expect(api.services.serverGroups.get('staging')).rejects.toMatchObject({ code: 'NOT_FOUND' }) },
   );
 });
 
@@ -240,7 +168,7 @@ describe('GET /api/v1/server-groups', () => {
     expect(body.fields).toEqual({ 'query.bogus': 'is not a known field' });
   });
 
-  itRequiresTheAdminToken({ method: 'GET', url: '/api/v1/server-groups' });
+  itRequiresTheAdminToken(() => api, { method: 'GET', url: '/api/v1/server-groups' }, { checkDetail: true });
 });
 
 describe('GET /api/v1/server-groups/{id}', () => {
@@ -262,7 +190,7 @@ describe('GET /api/v1/server-groups/{id}', () => {
     expectProblem(await api.call('GET', '/api/v1/server-groups/BAD%20ID'), 'VALIDATION_FAILED', ['params.id']);
   });
 
-  itRequiresTheAdminToken({ method: 'GET', url: '/api/v1/server-groups/production' });
+  itRequiresTheAdminToken(() => api, { method: 'GET', url: '/api/v1/server-groups/production' }, { checkDetail: true });
 });
 
 describe('PATCH /api/v1/server-groups/{id}', () => {
@@ -315,8 +243,9 @@ describe('PATCH /api/v1/server-groups/{id}', () => {
   itRejectsUnparsableBodies('PATCH', '/api/v1/server-groups/production');
 
   itRequiresTheAdminToken(
+    () => api,
     { method: 'PATCH', url: '/api/v1/server-groups/production', payload: { name: 'Hijacked' } },
-    { unchanged: async () => expect((await api.services.serverGroups.get('production')).name).toBe('Production') },
+    { checkDetail: true, unchanged: async () => expect((await api.services.serverGroups.get('production')).name).toBe('Production') },
   );
 });
 
@@ -376,7 +305,7 @@ describe('GET /api/v1/server-groups/{id}/nodes', () => {
     expectProblem(await api.call('GET', '/api/v1/server-groups/BAD%20ID/nodes'), 'VALIDATION_FAILED', ['params.id']);
   });
 
-  itRequiresTheAdminToken({ method: 'GET', url: '/api/v1/server-groups/production/nodes' });
+  itRequiresTheAdminToken(() => api, { method: 'GET', url: '/api/v1/server-groups/production/nodes' }, { checkDetail: true });
 });
 
 describe('DELETE /api/v1/server-groups/{id}', () => {
@@ -413,7 +342,8 @@ describe('DELETE /api/v1/server-groups/{id}', () => {
   });
 
   itRequiresTheAdminToken(
+    () => api,
     { method: 'DELETE', url: '/api/v1/server-groups/production' },
-    { unchanged: () => api.services.serverGroups.get('production') },
+    { checkDetail: true, unchanged: () => api.services.serverGroups.get('production') },
   );
 });

@@ -1,14 +1,8 @@
-import {
-  type ClientCreate,
-  ERROR_CATALOGUE,
-  type ErrorCode,
-  type IssuedSubscriptionProduct,
-  type ProductCreate,
-  type SubscriptionCreate,
-} from '@tollgate/domain';
-import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { IssuedSubscriptionProduct } from '@tollgate/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ApiHarness, startApi, TEST_TOKEN } from '../testing/harness.js';
+import { makeClientInput, makeProductInput, makeSubscriptionInput } from '../testing/factories.js';
+import { type ApiHarness, startApi } from '../testing/harness.js';
+import { expectProblem, itRequiresTheAdminToken } from '../testing/problems.js';
 
 let api: ApiHarness;
 
@@ -20,67 +14,6 @@ afterEach(async () => {
   await api.close();
 });
 
-const makeProductInput = (over: Partial<ProductCreate> = {}): ProductCreate => ({ id: 'gold', name: 'Gold', ...over });
-
-const makeClientInput = (over: Partial<ClientCreate> = {}): ClientCreate => ({
-  id: 'alice',
-  email: 'alice@example.com',
-  name: 'Alice',
-  ...over,
-});
-
-const makeSubscriptionInput = (over: Partial<SubscriptionCreate> = {}): SubscriptionCreate => ({
-  id: 'app',
-  name: 'App',
-  clientId: 'alice',
-  products: [{ productId: 'gold' }, { productId: 'silver' }],
-  ...over,
-});
-
-/** Asserts the exact RFC 9457 body of a catalogue error and the names of the fields it marks. */
-function expectProblem(res: LightMyRequestResponse, code: ErrorCode, fields: string[] = []) {
-  const { status, title } = ERROR_CATALOGUE[code];
-  expect(res.statusCode).toBe(status);
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json(;|$)/);
-  const body = res.json();
-  expect(body).toEqual({
-    type: `https://tollgate.dev/errors/${code.toLowerCase().replaceAll('_', '-')}`,
-    title,
-    status,
-    detail: expect.any(String),
-    code,
-    requestId: res.headers['x-request-id'],
-    ...(fields.length === 0 ? {} : { fields: expect.any(Object) }),
-  });
-  expect(Object.keys(body.fields ?? {}).sort()).toEqual([...fields].sort());
-  return body;
-}
-
-/** What a security test sends, the state it starts from and what must still hold after the 401. */
-interface Guarded {
-  setup?: () => Promise<unknown>;
-  unchanged?: () => Promise<unknown>;
-}
-
-/** The security tests of one route: no token and a wrong token are both 401, and nothing changes. */
-function itRequiresTheAdminToken(request: InjectOptions, { setup, unchanged }: Guarded = {}) {
-  it('answers 401 UNAUTHENTICATED with WWW-Authenticate when no token is sent', async () => {
-    await setup?.();
-    const res = await api.app.inject(request);
-    expectProblem(res, 'UNAUTHENTICATED');
-    expect(res.headers['www-authenticate']).toBe('Bearer realm="tollgate"');
-    await unchanged?.();
-  });
-
-  it('answers 401 UNAUTHENTICATED when the token is wrong', async () => {
-    await setup?.();
-    const res = await api.app.inject({ ...request, headers: { ...request.headers, authorization: `Bearer ${TEST_TOKEN}-wrong` } });
-    expectProblem(res, 'UNAUTHENTICATED');
-    expect(res.headers['www-authenticate']).toBe('Bearer realm="tollgate"');
-    await unchanged?.();
-  });
-}
-
 /**
  * Products gold (automatic approval) and silver (manual approval), client alice and her
  * subscription app to both; answers the issued entries by product id.
@@ -89,7 +22,11 @@ async function makeSubscription(): Promise<Record<string, IssuedSubscriptionProd
   await api.services.products.create(makeProductInput({ id: 'gold' }));
   await api.services.products.create(makeProductInput({ id: 'silver', name: 'Silver', keyApproval: 'manual' }));
   await api.services.clients.create(makeClientInput());
-  const res = await api.call('POST', '/api/v1/subscriptions', makeSubscriptionInput());
+  const res = await api.call(
+    'POST',
+    '/api/v1/subscriptions',
+    makeSubscriptionInput({ products: [{ productId: 'gold' }, { productId: 'silver' }] }),
+  );
   expect(res.statusCode).toBe(201);
   const products: IssuedSubscriptionProduct[] = res.json().products;
   return Object.fromEntries(products.map((entry) => [entry.productId, entry]));
@@ -153,6 +90,7 @@ describe('POST /api/v1/subscriptions/{id}/products/{productId}/approve', () => {
   });
 
   itRequiresTheAdminToken(
+    () => api,
     { method: 'POST', url: '/api/v1/subscriptions/app/products/silver/approve' },
     { setup: makeSubscription, unchanged: async () => expect((await entryOf('silver'))?.status).toBe('pending') },
   );
@@ -186,6 +124,7 @@ describe('POST /api/v1/subscriptions/{id}/products/{productId}/revoke', () => {
   });
 
   itRequiresTheAdminToken(
+    () => api,
     { method: 'POST', url: '/api/v1/subscriptions/app/products/gold/revoke' },
     { setup: makeSubscription, unchanged: async () => expect((await entryOf('gold'))?.status).toBe('approved') },
   );
@@ -281,12 +220,7 @@ describe('POST /api/v1/subscriptions/{id}/products/{productId}/regenerate', () =
   it('answers 400 VALIDATION_FAILED to malformed JSON', async () => {
     await makeSubscription();
 
-    const res = await api.app.inject({
-      method: 'POST',
-      url: '/api/v1/subscriptions/app/products/gold/regenerate',
-      headers: { authorization: `Bearer ${TEST_TOKEN}`, 'content-type': 'application/json' },
-      payload: '{"graceSeconds": 60',
-    });
+    const res = await api.send('POST', '/api/v1/subscriptions/app/products/gold/regenerate', 'application/json', '{"graceSeconds": 60');
 
     expectProblem(res, 'VALIDATION_FAILED');
   });
@@ -306,6 +240,7 @@ describe('POST /api/v1/subscriptions/{id}/products/{productId}/regenerate', () =
   });
 
   itRequiresTheAdminToken(
+    () => api,
     { method: 'POST', url: '/api/v1/subscriptions/app/products/gold/regenerate', payload: { graceSeconds: 60 } },
     { setup: makeSubscription, unchanged: async () => expect((await entryOf('gold'))?.previousKeyExpiresAt).toBeNull() },
   );

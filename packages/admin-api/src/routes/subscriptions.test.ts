@@ -1,16 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
-import {
-  type ClientCreate,
-  ERROR_CATALOGUE,
-  type ErrorCode,
-  type IssuedSubscription,
-  type OrganizationCreate,
-  type ProductCreate,
-  type SubscriptionCreate,
-} from '@tollgate/domain';
-import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { IssuedSubscription, SubscriptionCreate } from '@tollgate/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ApiHarness, startApi, TEST_TOKEN } from '../testing/harness.js';
+import { makeClientInput, makeOrganizationInput, makeProductInput, makeSubscriptionInput } from '../testing/factories.js';
+import { type ApiHarness, startApi } from '../testing/harness.js';
+import { ids } from '../testing/pages.js';
+import { expectProblem, itRequiresTheAdminToken } from '../testing/problems.js';
 
 let api: ApiHarness;
 
@@ -21,76 +15,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await api.close();
 });
-
-const makeProductInput = (over: Partial<ProductCreate> = {}): ProductCreate => ({ id: 'gold', name: 'Gold', ...over });
-
-const makeClientInput = (over: Partial<ClientCreate> = {}): ClientCreate => ({
-  id: 'alice',
-  email: `${over.id ?? 'alice'}@example.com`,
-  name: 'Alice',
-  ...over,
-});
-
-const makeOrganizationInput = (over: Partial<OrganizationCreate> = {}): OrganizationCreate => ({ id: 'acme', name: 'Acme', ...over });
-
-const makeSubscriptionInput = (over: Partial<SubscriptionCreate> = {}): SubscriptionCreate => ({
-  id: 'app',
-  name: 'App',
-  clientId: 'alice',
-  products: [{ productId: 'gold' }],
-  ...over,
-});
-
-/** Asserts the exact RFC 9457 body of a catalogue error and the names of the fields it marks. */
-function expectProblem(res: LightMyRequestResponse, code: ErrorCode, fields: string[] = []) {
-  const { status, title } = ERROR_CATALOGUE[code];
-  expect(res.statusCode).toBe(status);
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json(;|$)/);
-  const body = res.json();
-  expect(body).toEqual({
-    type: `https://tollgate.dev/errors/${code.toLowerCase().replaceAll('_', '-')}`,
-    title,
-    status,
-    detail: expect.any(String),
-    code,
-    requestId: res.headers['x-request-id'],
-    ...(fields.length === 0 ? {} : { fields: expect.any(Object) }),
-  });
-  expect(Object.keys(body.fields ?? {}).sort()).toEqual([...fields].sort());
-  return body;
-}
-
-/** What a security test sends, the state it starts from and what must still hold after the 401. */
-interface Guarded {
-  setup?: () => Promise<unknown>;
-  unchanged?: () => Promise<unknown>;
-}
-
-/** The security tests of one route: no token and a wrong token are both 401, and nothing changes. */
-function itRequiresTheAdminToken(request: InjectOptions, { setup, unchanged }: Guarded = {}) {
-  it('answers 401 UNAUTHENTICATED with WWW-Authenticate when no token is sent', async () => {
-    await setup?.();
-    const res = await api.app.inject(request);
-    expectProblem(res, 'UNAUTHENTICATED');
-    expect(res.headers['www-authenticate']).toBe('Bearer realm="tollgate"');
-    await unchanged?.();
-  });
-
-  it('answers 401 UNAUTHENTICATED when the token is wrong', async () => {
-    await setup?.();
-    const res = await api.app.inject({ ...request, headers: { ...request.headers, authorization: `Bearer ${TEST_TOKEN}-wrong` } });
-    expectProblem(res, 'UNAUTHENTICATED');
-    expect(res.headers['www-authenticate']).toBe('Bearer realm="tollgate"');
-    await unchanged?.();
-  });
-}
-
-/** Sends a raw body with the admin token. */
-function send(method: InjectOptions['method'], url: string, contentType: string, payload: string) {
-  return api.app.inject({ method, url, headers: { authorization: `Bearer ${TEST_TOKEN}`, 'content-type': contentType }, payload });
-}
-
-const ids = (page: { items: Array<{ id: string }> }) => page.items.map((item) => item.id);
 
 /** Products gold (automatic approval) and silver (manual approval), and client alice. */
 async function makeCatalogue() {
@@ -280,20 +204,21 @@ describe('POST /api/v1/subscriptions', () => {
   });
 
   it('answers 400 VALIDATION_FAILED to malformed JSON', async () => {
-    expectProblem(await send('POST', '/api/v1/subscriptions', 'application/json', '{"name":"App",,}'), 'VALIDATION_FAILED');
+    expectProblem(await api.send('POST', '/api/v1/subscriptions', 'application/json', '{"name":"App",,}'), 'VALIDATION_FAILED');
   });
 
   it('answers 413 PAYLOAD_TOO_LARGE to a body over 1 MiB', async () => {
     const payload = JSON.stringify(makeSubscriptionInput({ description: 'x'.repeat(1024 * 1024) }));
 
-    expectProblem(await send('POST', '/api/v1/subscriptions', 'application/json', payload), 'PAYLOAD_TOO_LARGE');
+    expectProblem(await api.send('POST', '/api/v1/subscriptions', 'application/json', payload), 'PAYLOAD_TOO_LARGE');
   });
 
   it('answers 415 UNSUPPORTED_MEDIA_TYPE to a body that is not JSON', async () => {
-    expectProblem(await send('POST', '/api/v1/subscriptions', 'application/xml', '<subscription/>'), 'UNSUPPORTED_MEDIA_TYPE');
+    expectProblem(await api.send('POST', '/api/v1/subscriptions', 'application/xml', '<subscription/>'), 'UNSUPPORTED_MEDIA_TYPE');
   });
 
   itRequiresTheAdminToken(
+    () => api,
     { method: 'POST', url: '/api/v1/subscriptions', payload: makeSubscriptionInput() },
     {
       setup: makeCatalogue,
@@ -365,7 +290,7 @@ describe('GET /api/v1/subscriptions', () => {
     expectProblem(await api.call('GET', `/api/v1/subscriptions?cursor=${'a'.repeat(401)}`), 'VALIDATION_FAILED', ['query.cursor']);
   });
 
-  itRequiresTheAdminToken({ method: 'GET', url: '/api/v1/subscriptions' });
+  itRequiresTheAdminToken(() => api, { method: 'GET', url: '/api/v1/subscriptions' });
 });
 
 describe('GET /api/v1/subscriptions/{id}', () => {
@@ -393,7 +318,7 @@ describe('GET /api/v1/subscriptions/{id}', () => {
     expectProblem(await api.call('GET', '/api/v1/subscriptions/BAD%20ID'), 'VALIDATION_FAILED', ['params.id']);
   });
 
-  itRequiresTheAdminToken({ method: 'GET', url: '/api/v1/subscriptions/app' }, { setup: makeCatalogueAndSubscription });
+  itRequiresTheAdminToken(() => api, { method: 'GET', url: '/api/v1/subscriptions/app' }, { setup: makeCatalogueAndSubscription });
 });
 
 describe('PATCH /api/v1/subscriptions/{id}', () => {
@@ -486,6 +411,7 @@ describe('PATCH /api/v1/subscriptions/{id}', () => {
   });
 
   itRequiresTheAdminToken(
+    () => api,
     { method: 'PATCH', url: '/api/v1/subscriptions/app', payload: { products: [{ productId: 'gold' }, { productId: 'silver' }] } },
     {
       setup: makeCatalogueAndSubscription,
@@ -513,6 +439,7 @@ describe('DELETE /api/v1/subscriptions/{id}', () => {
   });
 
   itRequiresTheAdminToken(
+    () => api,
     { method: 'DELETE', url: '/api/v1/subscriptions/app' },
     {
       setup: makeCatalogueAndSubscription,

@@ -14,6 +14,8 @@ export interface ApiHarness {
   test: TestStore;
   /** Calls with the admin token and a JSON body. */
   call(method: InjectOptions['method'], url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  /** Calls with the admin token and a raw `payload` sent as `contentType`, as is: for bodies `call` cannot send. */
+  send(method: InjectOptions['method'], url: string, contentType: string, payload: string): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
@@ -34,6 +36,8 @@ export async function startApi(backend: TestBackend = sqliteBackend): Promise<Ap
         headers: { authorization: `Bearer ${TEST_TOKEN}` },
         ...(body === undefined ? {} : { payload: body as object }),
       }),
+    send: (method, url, contentType, payload) =>
+      app.inject({ method, url, headers: { authorization: `Bearer ${TEST_TOKEN}`, 'content-type': contentType }, payload }),
     async close() {
       await app.close();
       await test.dispose();

@@ -1,17 +1,58 @@
-import type { Migration, MigrationProvider } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import * as initial from './0001-initial.js';
 import * as gateway from './0002-gateway.js';
+
+/** One schema change; `up` runs inside the migration transaction. */
+interface Migration {
+  up(db: Kysely<unknown>): Promise<void>;
+}
 
 /**
  * Every migration, in order. Names are numbered so they sort; a migration, once released,
  * is never edited: a change is a new number.
  */
-const MIGRATIONS: Record<string, Migration> = {
-  '0001-initial': initial,
-  '0002-gateway': gateway,
-};
+const MIGRATIONS: ReadonlyArray<[string, Migration]> = [
+  ['0001-initial', initial],
+  ['0002-gateway', gateway],
+];
 
-/** Serves the migrations compiled into the package (no directory scan at run time). */
-export const migrationProvider: MigrationProvider = {
-  getMigrations: async () => MIGRATIONS,
-};
+/** Arbitrary constant: the PostgreSQL advisory lock that serialises concurrent starts. */
+const MIGRATION_LOCK = 7_246_110_301;
+
+/**
+ * Brings the schema up to date, all pending migrations in one transaction: on PostgreSQL under
+ * an advisory lock, on SQLite under `BEGIN IMMEDIATE`, so nodes starting together migrate once.
+ *
+ * Why not Kysely's Migrator: it checks for its tables by introspecting every table of every
+ * schema in the database on each start, which grows with unrelated schemas and fails when
+ * another schema is dropped during the scan (seen with tests and schema-per-tenant setups).
+ * A table of applied names read in our own schema needs neither.
+ */
+export async function migrate(db: Kysely<unknown>, dialect: 'sqlite' | 'postgres'): Promise<void> {
+  const apply = async (trx: Kysely<unknown>) => {
+    if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx);
+    await sql`create table if not exists tollgate_migrations (name text primary key, applied_at bigint not null)`.execute(trx);
+    const rows = await sql<{ name: string }>`select name from tollgate_migrations`.execute(trx);
+    const applied = new Set(rows.rows.map((row) => row.name));
+    for (const [name, migration] of MIGRATIONS) {
+      if (applied.has(name)) continue;
+      await migration.up(trx);
+      await sql`insert into tollgate_migrations (name, applied_at) values (${name}, ${Date.now()})`.execute(trx);
+    }
+  };
+  if (dialect === 'postgres') {
+    await db.transaction().execute(apply);
+    return;
+  }
+  // SQLite: take the write lock up front, or two processes could both read "not applied".
+  await db.connection().execute(async (connection) => {
+    await sql`begin immediate`.execute(connection);
+    try {
+      await apply(connection);
+      await sql`commit`.execute(connection);
+    } catch (error) {
+      await sql`rollback`.execute(connection);
+      throw error;
+    }
+  });
+}

@@ -61,7 +61,10 @@ function postgres(url: string): TestBackend {
     name: 'postgres',
     async open() {
       const schema = await createTestSchema(url);
-      const store = await openStore({ databaseUrl: schema.url });
+      const store = await openStore({ databaseUrl: schema.url }).catch(async (error: unknown) => {
+        await schema.drop();
+        throw error;
+      });
       return {
         store,
         async dispose() {
