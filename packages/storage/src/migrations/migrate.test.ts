@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { openStore, SQLITE_FILE, type StoreOptions } from '../store.js';
+import { createTestSchema, testPostgresUrl } from '../testing/index.js';
+
+const postgresUrl = testPostgresUrl();
+const MIGRATIONS = ['0001-initial', '0002-gateway'];
+
+/** Opens two stores on one new database at the same time; both must come up on the same schema. */
+async function openTwoTogether(options: StoreOptions): Promise<void> {
+  const stores = await Promise.all([openStore(options), openStore(options)]);
+  try {
+    for (const store of stores) {
+      expect((await store.serverGroups.list({}, { limit: 10 })).items.map((g) => g.id)).toEqual(['development', 'production']);
+    }
+  } finally {
+    await Promise.all(stores.map((store) => store.close()));
+  }
+}
+
+describe('migrations', () => {
+  // SQLite's concurrent case needs two processes (better-sqlite3 waits for locks synchronously,
+  // so two connections in one process would block each other); here: opening again is a no-op.
+  it('apply exactly once across reopenings of a SQLite file', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tollgate-migrate-'));
+    try {
+      await (await openStore({ dataDir })).close();
+      await (await openStore({ dataDir })).close();
+      const database = new SqliteDatabase(join(dataDir, SQLITE_FILE), { readonly: true });
+      const names = database.prepare('select name from tollgate_migrations order by name').pluck().all();
+      database.close();
+      expect(names).toEqual(MIGRATIONS);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it.skipIf(postgresUrl === undefined)('apply exactly once when two nodes open a new PostgreSQL schema together', async () => {
+    const schema = await createTestSchema(postgresUrl ?? '');
+    const client = new pg.Client({ connectionString: schema.url });
+    try {
+      await openTwoTogether({ databaseUrl: schema.url });
+      await client.connect();
+      const { rows } = await client.query<{ name: string }>('select name from tollgate_migrations order by name');
+      expect(rows.map((row) => row.name)).toEqual(MIGRATIONS);
+    } finally {
+      await client.end();
+      await schema.drop();
+    }
+  });
+});
