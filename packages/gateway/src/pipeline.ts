@@ -30,9 +30,14 @@ const REQUEST_FLOWS: readonly Flow[] = ['proxy-request', 'target-request'];
  * policies, forward. Configuration and keys come from the in-memory snapshot only.
  */
 export function createPipeline(state: PipelineState, upstreams: Upstreams, limits: ForwardLimits, logger: GatewayLogger) {
+  const isDraining = () => state.draining;
   return function handle(request: IncomingMessage, response: ServerResponse): void {
     const requestId = randomUUID();
     if (state.draining) response.setHeader('connection', 'close');
+    if (request.headers.host === undefined && request.httpVersion === '1.1') {
+      sendProblem(response, 'VALIDATION_FAILED', 'an HTTP/1.1 request needs a Host header', requestId, { connection: 'close' });
+      return;
+    }
     const url = request.url ?? '/';
     const queryStart = url.indexOf('?');
     const rawPath = queryStart === -1 ? url : url.slice(0, queryStart);
@@ -81,7 +86,7 @@ export function createPipeline(state: PipelineState, upstreams: Upstreams, limit
     const outcome = runRequestFlows(chains, exchange, logger);
     const proceed = (rejection: Rejection | undefined) => {
       if (rejection !== undefined) sendProblem(response, rejection.code, rejection.detail, requestId, rejection.headers);
-      else forward(exchange, response, upstreams, limits, state.draining);
+      else forward(exchange, response, upstreams, limits, isDraining);
     };
     if (outcome instanceof Promise) outcome.then(proceed, () => sendProblem(response, 'POLICY_FAILED', 'a policy failed', requestId));
     else proceed(outcome);

@@ -39,7 +39,11 @@ export function createListener(limits: ListenerLimits, handler: (request: Incomi
       requestTimeout: limits.requestTimeoutMs,
       keepAliveTimeout: limits.keepAliveTimeoutMs,
       maxHeaderSize: limits.maxHeaderBytes,
-      requireHostHeader: true,
+      // Node checks both timeouts only this often (30 s by default, which would let a slowloris
+      // connection outlive headersTimeout many times over).
+      connectionsCheckingInterval: Math.min(1_000, Math.max(100, Math.floor(limits.headersTimeoutMs / 2))),
+      // The pipeline refuses a missing Host itself, with a problem body like every other refusal.
+      requireHostHeader: false,
       noDelay: true,
     },
     handler,

@@ -55,7 +55,7 @@ export function forward(
   response: ServerResponse,
   upstreams: Upstreams,
   limits: ForwardLimits,
-  drainingHeader: boolean,
+  isDraining: () => boolean,
 ): void {
   const { request, compiled, identity } = exchange;
   const target = compiled.target;
@@ -103,7 +103,8 @@ export function forward(
         const out = downstreamResponseHeaders(upstreamHeaders);
         out.via = out.via === undefined ? VIA : `${String(out.via)}, ${VIA}`;
         out['x-request-id'] = exchange.requestId;
-        if (drainingHeader) out.connection = 'close';
+        // Read when the head is written: a drain that began mid-request must still close this connection.
+        if (isDraining()) out.connection = 'close';
         response.writeHead(statusCode, out);
         return response;
       },

@@ -1,0 +1,66 @@
+import type { GatewayConfig, GatewayKey, GatewayProduct, Policy, Project, Resource } from '@tollgate/domain';
+import { sha256Hex } from '../snapshot/snapshot.js';
+
+/** The server group every factory defaults to. */
+export const TEST_SERVER_GROUP_ID = 'test-group';
+
+const EPOCH = '2024-01-01T00:00:00.000Z';
+
+/**
+ * A resource of a project: GET on `/` unless overridden. Built fresh on every call so a test
+ * can change it without touching another test's fixture.
+ */
+export function makeResource(overrides: Partial<Resource> & Pick<Resource, 'id'>): Resource {
+  return { path: '/', methods: ['GET'], acceptChildPaths: false, forwardBasePath: true, ...overrides };
+}
+
+/** A policy instance, enabled, in the proxy-request flow unless overridden. */
+export function makePolicy(overrides: Partial<Policy> & Pick<Policy, 'id' | 'type'>): Policy {
+  return { flow: 'proxy-request', enabled: true, continueOnError: false, config: {}, ...overrides };
+}
+
+/**
+ * A deployed project: no resources (every path under the context path is accepted) and no
+ * policies (open) unless overridden, so each test states exactly the routing and policies it relies on.
+ */
+export function makeProject(overrides: Partial<Project> & Pick<Project, 'id' | 'contextPath' | 'target'>): Project {
+  return {
+    name: overrides.id,
+    version: '1',
+    status: 'active',
+    description: '',
+    tags: [],
+    resources: [],
+    policies: [],
+    createdAt: EPOCH,
+    updatedAt: EPOCH,
+    ...overrides,
+  };
+}
+
+/** A product offered in the test server group. */
+export function makeGatewayProduct(overrides: Partial<GatewayProduct> & Pick<GatewayProduct, 'id'>): GatewayProduct {
+  return { projectIds: [], serverGroupIds: [TEST_SERVER_GROUP_ID], ...overrides };
+}
+
+/**
+ * An active consumer key as the store hands it to gateways: only its SHA-256 digest, never the
+ * raw key, exactly as the real store keeps it.
+ */
+export function makeGatewayKey(rawKey: string, overrides: Partial<Omit<GatewayKey, 'keyDigest'>> = {}): GatewayKey {
+  return {
+    keyDigest: sha256Hex(rawKey),
+    subscriptionId: 'test-subscription',
+    clientId: 'test-client',
+    organizationId: null,
+    productId: 'test-product',
+    active: true,
+    expiresAt: null,
+    ...overrides,
+  };
+}
+
+/** A server group's configuration at version 1 with nothing deployed unless overridden. */
+export function makeGatewayConfig(overrides: Partial<GatewayConfig> = {}): GatewayConfig {
+  return { version: 1, serverGroupId: TEST_SERVER_GROUP_ID, projects: [], products: [], keys: [], ...overrides };
+}
