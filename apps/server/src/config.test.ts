@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DATA_DIR, resolveConfig } from './config.js';
+import { DEFAULT_DATA_DIR, parseGatewayBinding, resolveConfig } from './config.js';
 
 describe('resolveConfig', () => {
-  it('defaults to loopback, port 9400 and SQLite in ./.tollgate', () => {
+  it('defaults to loopback, port 9400, SQLite in ./.tollgate and gateways for production and development', () => {
     expect(resolveConfig({}, {})).toEqual({
       dataDir: resolve(DEFAULT_DATA_DIR),
       databaseUrl: undefined,
@@ -11,7 +11,22 @@ describe('resolveConfig', () => {
       port: 9400,
       adminToken: undefined,
       logLevel: 'info',
+      gateways: [
+        { serverGroupId: 'production', port: 8080 },
+        { serverGroupId: 'development', port: 8081 },
+      ],
     });
+  });
+
+  it('replaces the default gateways with the ones named', () => {
+    expect(resolveConfig({ gateway: [{ serverGroupId: 'edge', port: 0 }] }, {}).gateways).toEqual([{ serverGroupId: 'edge', port: 0 }]);
+  });
+
+  it('parses group=port gateway bindings and refuses anything else', () => {
+    expect(parseGatewayBinding('production=8080')).toEqual({ serverGroupId: 'production', port: 8080 });
+    for (const bad of ['production', '=8080', 'Prod=8080', 'production=99999', 'production=80x']) {
+      expect(() => parseGatewayBinding(bad), bad).toThrow(/<server-group>=<port>/);
+    }
   });
 
   it('reads TOLLGATE_* variables and lets flags override them', () => {
