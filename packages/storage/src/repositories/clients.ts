@@ -2,6 +2,7 @@ import type { Client, ClientRepository } from '@tollgate/domain';
 import type { Kysely, Selectable } from 'kysely';
 import { decodeCursor, toIso, toMillis, toPage } from '../sql/codec.js';
 import { guarded } from '../sql/errors.js';
+import { deleteById } from '../sql/rows.js';
 import type { ClientTable, Database } from '../sql/schema.js';
 
 const KIND = 'client';
@@ -62,10 +63,6 @@ export function clientRepository(db: Kysely<Database>): ClientRepository {
       guarded(KIND, client.id, 'write', () => db.updateTable('clients').set(toRow(client)).where('id', '=', client.id).execute()).then(
         () => {},
       ),
-    delete: (id) =>
-      guarded(KIND, id, 'delete', async () => {
-        const result = await db.deleteFrom('clients').where('id', '=', id).executeTakeFirst();
-        return result.numDeletedRows > 0n;
-      }),
+    delete: (id) => deleteById(db, 'clients', KIND, id),
   };
 }

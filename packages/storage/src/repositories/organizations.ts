@@ -3,6 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { decodeCursor, toIso, toMillis, toPage } from '../sql/codec.js';
 import { guarded } from '../sql/errors.js';
 import { atomic, loadLinks, replaceLinks } from '../sql/links.js';
+import { deleteById } from '../sql/rows.js';
 import type { Database, OrganizationTable } from '../sql/schema.js';
 
 const KIND = 'organization';
@@ -78,10 +79,6 @@ export function organizationRepository(db: Kysely<Database>): OrganizationReposi
           await replaceLinks(trx, 'organization_products', organization.id, organization.productIds);
         }),
       ),
-    delete: (id) =>
-      guarded(KIND, id, 'delete', async () => {
-        const result = await db.deleteFrom('organizations').where('id', '=', id).executeTakeFirst();
-        return result.numDeletedRows > 0n;
-      }),
+    delete: (id) => deleteById(db, 'organizations', KIND, id),
   };
 }

@@ -3,6 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { decodeCursor, toIso, toMillis, toPage } from '../sql/codec.js';
 import { guarded } from '../sql/errors.js';
 import { atomic, loadLinks, replaceLinks } from '../sql/links.js';
+import { deleteById } from '../sql/rows.js';
 import type { Database, ProductTable } from '../sql/schema.js';
 
 const KIND = 'product';
@@ -99,10 +100,6 @@ export function productRepository(db: Kysely<Database>): ProductRepository {
           await writeLinks(trx, product);
         }),
       ),
-    delete: (id) =>
-      guarded(KIND, id, 'delete', async () => {
-        const result = await db.deleteFrom('products').where('id', '=', id).executeTakeFirst();
-        return result.numDeletedRows > 0n;
-      }),
+    delete: (id) => deleteById(db, 'products', KIND, id),
   };
 }

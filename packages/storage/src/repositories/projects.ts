@@ -2,6 +2,7 @@ import type { Deployment, Project, ProjectRepository } from '@tollgate/domain';
 import type { Kysely, Selectable } from 'kysely';
 import { decodeCursor, toIso, toMillis, toPage } from '../sql/codec.js';
 import { guarded } from '../sql/errors.js';
+import { deleteById } from '../sql/rows.js';
 import type { Database, DeploymentTable, ProjectTable } from '../sql/schema.js';
 
 const KIND = 'project';
@@ -85,11 +86,7 @@ export function projectRepository(db: Kysely<Database>): ProjectRepository {
       guarded(KIND, project.id, 'write', () => db.updateTable('projects').set(toRow(project)).where('id', '=', project.id).execute()).then(
         () => {},
       ),
-    delete: (id) =>
-      guarded(KIND, id, 'delete', async () => {
-        const result = await db.deleteFrom('projects').where('id', '=', id).executeTakeFirst();
-        return result.numDeletedRows > 0n;
-      }),
+    delete: (id) => deleteById(db, 'projects', KIND, id),
     async listDeployments(projectId) {
       const rows = await db.selectFrom('deployments').selectAll().where('project_id', '=', projectId).orderBy('server_group_id').execute();
       return rows.map(toDeployment);

@@ -2,6 +2,7 @@ import type { Repository, ServerGroup, ServerGroupFilter } from '@tollgate/domai
 import type { Kysely, Selectable } from 'kysely';
 import { decodeCursor, toIso, toMillis, toPage } from '../sql/codec.js';
 import { guarded } from '../sql/errors.js';
+import { deleteById } from '../sql/rows.js';
 import type { Database, ServerGroupTable } from '../sql/schema.js';
 
 const KIND = 'server group';
@@ -43,10 +44,6 @@ export function serverGroupRepository(db: Kysely<Database>): Repository<ServerGr
       guarded(KIND, group.id, 'write', () => db.updateTable('server_groups').set(toRow(group)).where('id', '=', group.id).execute()).then(
         () => {},
       ),
-    delete: (id) =>
-      guarded(KIND, id, 'delete', async () => {
-        const result = await db.deleteFrom('server_groups').where('id', '=', id).executeTakeFirst();
-        return result.numDeletedRows > 0n;
-      }),
+    delete: (id) => deleteById(db, 'server_groups', KIND, id),
   };
 }

@@ -3,6 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { decodeCursor, toIso, toMillis, toPage } from '../sql/codec.js';
 import { guarded } from '../sql/errors.js';
 import { atomic } from '../sql/links.js';
+import { deleteById } from '../sql/rows.js';
 import type { Database, SubscriptionProductTable, SubscriptionTable } from '../sql/schema.js';
 
 const KIND = 'subscription';
@@ -141,10 +142,6 @@ export function subscriptionRepository(db: Kysely<Database>): SubscriptionReposi
           await writeProducts(trx, subscription);
         }),
       ),
-    delete: (id) =>
-      guarded(KIND, id, 'delete', async () => {
-        const result = await db.deleteFrom('subscriptions').where('id', '=', id).executeTakeFirst();
-        return result.numDeletedRows > 0n;
-      }),
+    delete: (id) => deleteById(db, 'subscriptions', KIND, id),
   };
 }
