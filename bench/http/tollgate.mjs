@@ -1,0 +1,92 @@
+/**
+ * Row (c): the real `tollgate start` process (management API plus one production gateway
+ * node, SQLite in a temporary data directory), set up the way a user would through the
+ * management API: a project deployed to production with its default verify-api-key policy, a
+ * product, an organization, a client and a subscription whose consumer key the load carries.
+ */
+import { fileURLToPath } from 'node:url';
+import { startProcess } from '../lib/processes.mjs';
+
+const CLI = fileURLToPath(new URL('../../apps/cli/dist/main.js', import.meta.url));
+const TOKEN = 'bench-admin-token-not-secret';
+
+/** The context path the bench's project is deployed at. */
+export const CONTEXT_PATH = '/bench';
+
+/**
+ * Starts the CLI and provisions it. `nodeArgs` go to node before the script (`--cpu-prof`).
+ *
+ * @param {{ dataDir: string, upstreamUrl: string, nodeArgs?: string[] }} options
+ * @returns {Promise<{ pid: number, child: import('node:child_process').ChildProcess, url: string, apiKey: string }>}
+ */
+export async function startTollgate({ dataDir, upstreamUrl, nodeArgs = [] }) {
+  const started = await startProcess(
+    'tollgate',
+    process.execPath,
+    [...nodeArgs, CLI, 'start', '--data', dataDir, '--port', '0', '--gateway', 'production=0'],
+    {
+      // warn: no log line per management call; the gateway writes none per proxied call anyway.
+      env: { TOLLGATE_ADMIN_TOKEN: TOKEN, TOLLGATE_LOG_LEVEL: 'warn' },
+      readyLine: /Tollgate (http:\/\/\S+)\n[\s\S]*? {2}gateway production +(http:\/\/\S+)\n/,
+    },
+  );
+  const [, managementUrl, gatewayUrl] = started.match;
+  const apiKey = await provision(`${managementUrl}/api/v1`, upstreamUrl);
+  await waitUntilServing(gatewayUrl, apiKey);
+  return { pid: started.pid, child: started.child, url: gatewayUrl, apiKey };
+}
+
+async function call(api, method, path, body) {
+  const response = await fetch(`${api}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text}`);
+  return JSON.parse(text);
+}
+
+/** Creates everything a keyed call needs and returns the consumer key. */
+async function provision(api, upstreamUrl) {
+  // No `policies`: the project gets its secure default, one verify-api-key policy.
+  await call(api, 'POST', '/projects', { id: 'bench', name: 'Bench', contextPath: CONTEXT_PATH, target: { url: upstreamUrl } });
+  await call(api, 'POST', '/projects/bench/deployments', { serverGroupId: 'production' });
+  await call(api, 'POST', '/products', { id: 'bench-gold', name: 'Bench Gold', serverGroupIds: ['production'], projectIds: ['bench'] });
+  await call(api, 'POST', '/organizations', {
+    id: 'bench-org',
+    name: 'Bench Org',
+    administrators: ['ops@bench.test'],
+    productIds: ['bench-gold'],
+  });
+  await call(api, 'POST', '/clients', {
+    id: 'bench-client',
+    email: 'client@bench.test',
+    name: 'Bench Client',
+    organizationId: 'bench-org',
+  });
+  const subscription = await call(api, 'POST', '/subscriptions', {
+    id: 'bench-app',
+    name: 'Bench app',
+    clientId: 'bench-client',
+    products: [{ productId: 'bench-gold' }],
+  });
+  const key = subscription.products?.[0]?.consumerKey;
+  if (typeof key !== 'string') throw new Error(`the subscription response has no consumerKey: ${JSON.stringify(subscription)}`);
+  return key;
+}
+
+/** Nodes poll the configuration version; waits until the new key opens the project. */
+async function waitUntilServing(gatewayUrl, apiKey) {
+  const deadline = Date.now() + 10_000;
+  let last = '';
+  while (Date.now() < deadline) {
+    const response = await fetch(`${gatewayUrl}${CONTEXT_PATH}/hello`, { headers: { 'x-api-key': apiKey } }).catch((error) => error);
+    if (response instanceof Response) {
+      last = `${response.status} ${await response.text()}`;
+      if (response.status === 200) return;
+    } else last = String(response);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the gateway did not serve the keyed call within 10 s; last answer: ${last}`);
+}
