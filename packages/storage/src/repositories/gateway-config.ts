@@ -59,17 +59,12 @@ export function gatewayConfigSource(db: Kysely<Database>): GatewayConfigSource {
         const keys: GatewayKey[] = [];
         const nowMs = now.getTime();
         for (const row of keyRows) {
-          const base = {
-            subscriptionId: row.subscription_id,
-            clientId: row.client_id,
-            organizationId: row.organization_id,
-            productId: row.product_id,
-            active: row.subscription_status === 'active' && row.key_status === 'approved' && row.client_status === 'active',
-          };
-          keys.push({ ...base, keyDigest: row.key_digest, expiresAt: null });
+          const active = row.subscription_status === 'active' && row.key_status === 'approved' && row.client_status === 'active';
+          // Literals with one field order, not spreads: 100,000 keys then share one hidden class.
+          keys.push(gatewayKey(row, row.key_digest, active, null));
           const previousExpiry = row.previous_key_expires_at === null ? null : Number(row.previous_key_expires_at);
           if (row.previous_key_digest !== null && previousExpiry !== null && previousExpiry > nowMs) {
-            keys.push({ ...base, keyDigest: row.previous_key_digest, expiresAt: previousExpiry });
+            keys.push(gatewayKey(row, row.previous_key_digest, active, previousExpiry));
           }
         }
         return {
@@ -80,5 +75,24 @@ export function gatewayConfigSource(db: Kysely<Database>): GatewayConfigSource {
           keys,
         };
       }),
+  };
+}
+
+interface KeyRow {
+  subscription_id: string;
+  client_id: string;
+  organization_id: string | null;
+  product_id: string;
+}
+
+function gatewayKey(row: KeyRow, keyDigest: string, active: boolean, expiresAt: number | null): GatewayKey {
+  return {
+    keyDigest,
+    subscriptionId: row.subscription_id,
+    clientId: row.client_id,
+    organizationId: row.organization_id,
+    productId: row.product_id,
+    active,
+    expiresAt,
   };
 }
