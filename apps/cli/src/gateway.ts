@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { createLogger, DEFAULT_DATA_DIR, startStandaloneGateway } from '@tollgate/server';
+import { createLogger, DEFAULT_DATA_DIR, startStandaloneGateway } from '@tollgate/server/gateway';
 import { closeOnSignals, failStart } from './shutdown.js';
 
 /** Flags of `tollgate gateway`. */

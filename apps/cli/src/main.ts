@@ -1,8 +1,6 @@
 #!/usr/bin/env node
-import { parseGatewayBinding, VERSION } from '@tollgate/server';
+import { parseGatewayBinding, VERSION } from '@tollgate/server/config';
 import { Command, InvalidArgumentError } from 'commander';
-import { gatewayCommand } from './gateway.js';
-import { startCommand } from './start.js';
 
 function port(value: string): number {
   const parsed = Number(value);
@@ -38,7 +36,8 @@ program
     'run a gateway node of a server group on a port; repeatable (default: production=8080 and development=8081)',
     gatewayBinding,
   )
-  .action(startCommand);
+  // Commands load their modules when they run: `tollgate gateway` never loads the management API.
+  .action(async (flags) => (await import('./start.js')).startCommand(flags));
 
 program
   .command('gateway')
@@ -48,6 +47,6 @@ program
   .option('--host <host>', 'interface to listen on (default 127.0.0.1)', '127.0.0.1')
   .option('--database <url>', 'PostgreSQL URL of the shared store (env TOLLGATE_DATABASE_URL)')
   .option('--data <dir>', 'data directory: the SQLite file when there is no --database, and the saved snapshot (env TOLLGATE_DATA_DIR)')
-  .action(gatewayCommand);
+  .action(async (flags) => (await import('./gateway.js')).gatewayCommand(flags));
 
 await program.parseAsync();

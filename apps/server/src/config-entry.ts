@@ -1,0 +1,3 @@
+/** `@tollgate/server/config`: configuration parsing and the version, with no server modules behind them. */
+export { DEFAULT_DATA_DIR, type GatewayBinding, parseGatewayBinding } from './config.js';
+export { VERSION } from './version.js';
