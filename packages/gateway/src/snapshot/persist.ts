@@ -1,6 +1,11 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { mkdir, readFile, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { GatewayConfig } from '@tollgate/domain';
+
+/** Keys written per chunk: big enough to be quick, small enough that no whole-file string exists. */
+const KEYS_PER_CHUNK = 1_000;
 
 /**
  * Saves the configuration a snapshot was built from, so a node can start while the store is
@@ -10,7 +15,18 @@ import type { GatewayConfig } from '@tollgate/domain';
 export async function saveSnapshotConfig(file: string, config: GatewayConfig): Promise<void> {
   await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(config), { mode: 0o600 });
+  const out = createWriteStream(temporary, { mode: 0o600 });
+  const write = async (text: string) => {
+    if (!out.write(text)) await once(out, 'drain');
+  };
+  // Streamed in chunks: one JSON string of 100,000 keys would cost tens of MiB of peak memory.
+  const { keys, ...rest } = config;
+  await write(`${JSON.stringify(rest).slice(0, -1)},"keys":[`);
+  for (let i = 0; i < keys.length; i += KEYS_PER_CHUNK) {
+    await write((i === 0 ? '' : ',') + JSON.stringify(keys.slice(i, i + KEYS_PER_CHUNK)).slice(1, -1));
+  }
+  out.end(']}');
+  await once(out, 'finish');
   await rename(temporary, file);
 }
 
