@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { FLOWS, type Flow, type GatewayConfig, type Policy, type Project } from '@tollgate/domain';
 import Value from 'typebox/value';
 import { POLICIES_BY_NAME } from '../policies/index.js';
@@ -45,9 +45,9 @@ export interface Snapshot {
   keys: ReadonlyMap<string, KeyEntry>;
 }
 
-/** SHA-256 hex, the form keys are stored in. */
+/** SHA-256 hex, the form keys are stored in. One-shot `hash()`: no Hash object per call. */
 export function sha256Hex(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
+  return hash('sha256', value, 'hex');
 }
 
 /** Reports a policy that could not be compiled (unknown type, invalid config); it then fails closed. */

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { hash, randomBytes, randomUUID } from 'node:crypto';
 import type { Clock, CredentialIssuer, IdGenerator } from '@tollgate/domain';
 
 /** Visible prefix of consumer keys and secrets, so leaked ones are recognisable (and scannable). */
@@ -9,7 +9,7 @@ export const VISIBLE_KEY_LENGTH = KEY_PREFIX.length + 6;
 
 /** SHA-256, hex: the only form in which keys and secrets are stored or compared. */
 export function sha256Hex(value: string): string {
-  return createHash('sha256').update(value, 'utf8').digest('hex');
+  return hash('sha256', value, 'hex');
 }
 
 /**
