@@ -125,6 +125,19 @@ describe('gateway: the README journey through tollgate start', () => {
   });
 });
 
+/** `tollgate gateway` against a PostgreSQL URL nothing listens on. */
+const offlineNodeArgs = (dataDir: string) => [
+  'gateway',
+  '--server-group',
+  'production',
+  '--port',
+  '0',
+  '--data',
+  dataDir,
+  '--database',
+  'postgres://127.0.0.1:1/none',
+];
+
 describe('gateway: a standalone node whose store is unreachable', () => {
   it('starts from the snapshot saved by an earlier node and serves it', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tollgate-gw-offline-'));
@@ -140,17 +153,7 @@ describe('gateway: a standalone node whose store is unreachable', () => {
       await eventually(async () => (await fetch(`${gateway}/open/ping`)).status, 200);
       expect(await platform.stop()).toBe(0);
 
-      const node = await startCli([
-        'gateway',
-        '--server-group',
-        'production',
-        '--port',
-        '0',
-        '--data',
-        dataDir,
-        '--database',
-        'postgres://127.0.0.1:1/none',
-      ]);
+      const node = await startCli(offlineNodeArgs(dataDir));
       try {
         const response = await fetch(`${node.url}/open/ping`);
         expect(response.status).toBe(200);
@@ -167,19 +170,7 @@ describe('gateway: a standalone node whose store is unreachable', () => {
   it('refuses to start when the store is unreachable and no snapshot was saved', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tollgate-gw-none-'));
     try {
-      await expect(
-        startCli([
-          'gateway',
-          '--server-group',
-          'production',
-          '--port',
-          '0',
-          '--data',
-          dataDir,
-          '--database',
-          'postgres://127.0.0.1:1/none',
-        ]),
-      ).rejects.toThrow(/store is unreachable and no saved snapshot/);
+      await expect(startCli(offlineNodeArgs(dataDir))).rejects.toThrow(/store is unreachable and no saved snapshot/);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { timerSet } from './timers.js';
 
 /**
  * Request headers that tell the echo upstream how to answer. They travel through the gateway like
@@ -114,17 +115,11 @@ function numberHeader(request: IncomingMessage, name: string, fallback: number):
  */
 export async function startEchoUpstream(): Promise<EchoUpstream> {
   const received: EchoedRequest[] = [];
-  const timers = new Set<NodeJS.Timeout>();
+  const timers = timerSet();
   const waiters = new Set<() => void>();
   let closed = false;
 
-  const later = (ms: number, run: () => void) => {
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      run();
-    }, ms);
-    timers.add(timer);
-  };
+  const later = timers.later;
 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const hash = createHash('sha256');
@@ -255,7 +250,6 @@ export async function startEchoUpstream(): Promise<EchoUpstream> {
     async close() {
       if (closed) return;
       closed = true;
-      for (const timer of timers) clearTimeout(timer);
       timers.clear();
       waiters.clear();
       const stopped = once(server, 'close');

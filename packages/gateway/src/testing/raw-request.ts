@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { type AddressInfo, connect, createServer } from 'node:net';
+import { timerSet } from './timers.js';
 
 /** One HTTP/1.1 response as read off a raw socket. */
 export interface RawResponse {
@@ -117,23 +118,17 @@ export function rawRequest(
   return new Promise((resolve, reject) => {
     const socket = connect({ host: '127.0.0.1', port });
     const chunks: Buffer[] = [];
-    const timers = new Set<NodeJS.Timeout>();
+    const timers = timerSet();
     let connected = false;
     let settled = false;
     let closedByServer = false;
     let graceStarted = false;
 
-    const later = (ms: number, run: () => void) => {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        run();
-      }, ms);
-      timers.add(timer);
-    };
+    const later = timers.later;
     const finish = () => {
       if (settled) return;
       settled = true;
-      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
       socket.destroy();
       const { statusLine, status, headers, body, complete } = parse(Buffer.concat(chunks), closedByServer);
       resolve({ statusLine, status, headers, body: body.toString('utf8'), complete, closedByServer });
@@ -165,7 +160,7 @@ export function rawRequest(
     socket.on('error', (error) => {
       if (!connected) {
         settled = true;
-        for (const timer of timers) clearTimeout(timer);
+        timers.clear();
         socket.destroy();
         reject(error);
         return;
