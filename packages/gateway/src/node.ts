@@ -63,10 +63,6 @@ export class GatewayNode {
     return this.nodeAddress;
   }
 
-  get id(): string {
-    return this.nodeId;
-  }
-
   /** The snapshot being served. */
   get snapshot(): Snapshot | undefined {
     return this.state?.snapshot;

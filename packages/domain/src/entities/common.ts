@@ -1,4 +1,4 @@
-import { type Static, Type } from 'typebox';
+import { Type } from 'typebox';
 
 /**
  * Identifier of any entity: a lower-case slug, given on create or generated.
@@ -56,4 +56,3 @@ export const MAX_PAGE_SIZE = 100;
 /** Page size when the caller names none. */
 export const DEFAULT_PAGE_SIZE = 20;
 
-export type Id = Static<typeof IdSchema>;

@@ -1,4 +1,3 @@
-import type { PageRequest } from '../entities/common.js';
 import { notFound, TollgateError } from '../errors/catalogue.js';
 import type { Clock, CredentialIssuer, IdGenerator, Store } from '../ports/index.js';
 
@@ -56,9 +55,4 @@ export async function requireReferences(
 export function throwIfInvalid(fields: Record<string, string>): void {
   const messages = Object.entries(fields).map(([field, message]) => `${field}: ${message}`);
   if (messages.length > 0) throw new TollgateError('VALIDATION_FAILED', messages.join('; '), fields);
-}
-
-/** Page defaults applied in one place. */
-export function pageOf(limit: number | undefined, cursor: string | undefined): PageRequest {
-  return { limit: limit ?? 20, cursor };
 }
