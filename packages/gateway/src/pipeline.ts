@@ -102,17 +102,20 @@ export function createPipeline(state: PipelineState, upstreams: Upstreams, limit
 }
 
 /**
- * Runs the proxy-request then target-request steps. Stays synchronous while every handler
- * is (no promise per request on the common path); switches to async at the first promise.
+ * Runs the proxy-request then target-request steps, from step `first` of flow `flow` on. Stays
+ * synchronous while every handler is (no promise per request on the common path); at the
+ * first promise it waits for it and carries on from the next step.
  */
-function runRequestFlows(
+export function runRequestFlows(
   chains: FlowChains,
   exchange: Exchange,
   logger: GatewayLogger,
+  flow = 0,
+  first = 0,
 ): Rejection | undefined | Promise<Rejection | undefined> {
-  for (let f = 0; f < REQUEST_FLOWS.length; f++) {
+  for (let f = flow; f < REQUEST_FLOWS.length; f++) {
     const steps = chains[REQUEST_FLOWS[f] as Flow];
-    for (let i = 0; i < steps.length; i++) {
+    for (let i = f === flow ? first : 0; i < steps.length; i++) {
       const step = steps[i];
       if (step?.handler.onRequest === undefined) continue;
       let verdict: Rejection | undefined | Promise<Rejection | undefined>;
@@ -121,34 +124,14 @@ function runRequestFlows(
       } catch (error) {
         verdict = policyFailed(step.policyId, step.type, error, logger);
       }
-      if (verdict instanceof Promise) return finishAsync(verdict, chains, exchange, logger, f, i);
-      if (verdict !== undefined && !step.continueOnError) return verdict;
-    }
-  }
-  return undefined;
-}
-
-async function finishAsync(
-  pending: Promise<Rejection | undefined>,
-  chains: FlowChains,
-  exchange: Exchange,
-  logger: GatewayLogger,
-  flowIndex: number,
-  stepIndex: number,
-): Promise<Rejection | undefined> {
-  let first = true;
-  for (let f = flowIndex; f < REQUEST_FLOWS.length; f++) {
-    const steps = chains[REQUEST_FLOWS[f] as Flow];
-    for (let i = first ? stepIndex : 0; i < steps.length; i++) {
-      const step = steps[i];
-      if (step === undefined) continue;
-      let verdict: Rejection | undefined;
-      try {
-        verdict = first ? await pending : await step.handler.onRequest?.(exchange);
-      } catch (error) {
-        verdict = policyFailed(step.policyId, step.type, error, logger);
+      if (verdict instanceof Promise) {
+        const next = i + 1;
+        return verdict
+          .catch((error: unknown) => policyFailed(step.policyId, step.type, error, logger))
+          .then((settled) =>
+            settled !== undefined && !step.continueOnError ? settled : runRequestFlows(chains, exchange, logger, f, next),
+          );
       }
-      first = false;
       if (verdict !== undefined && !step.continueOnError) return verdict;
     }
   }
