@@ -44,12 +44,9 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const body = toProblem(error, request);
     if (body !== undefined) {
-      request.log.debug({ code: body.code, status: body.status }, body.detail);
+      // Expected errors are the client's business; a 5xx (the store is down) is the operator's.
+      request.log[body.status >= 500 ? 'warn' : 'debug']({ code: body.code, status: body.status }, body.detail);
       return sendProblem(reply, body);
-    }
-    if (isStorageDown(error)) {
-      request.log.error({ err: error }, 'store unavailable');
-      return sendProblem(reply, problem('STORAGE_UNAVAILABLE', 'the configuration store is unavailable; try again', request.id));
     }
     request.log.error({ err: error }, 'unexpected error');
     return sendProblem(reply, problem('INTERNAL', 'an unexpected error occurred; the log has details under this request id', request.id));
@@ -60,9 +57,4 @@ export function installErrorHandling(app: FastifyInstance): void {
 /** 404 NOT_FOUND for a URL no route matches; installed again in scopes whose hooks must run first. */
 export function answerNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   return sendProblem(reply, problem('NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0] ?? ''}`, request.id));
-}
-
-function isStorageDown(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'SQLITE_BUSY'].includes(code);
 }

@@ -13,6 +13,7 @@ import { productRepository } from './repositories/products.js';
 import { projectRepository } from './repositories/projects.js';
 import { serverGroupRepository } from './repositories/server-groups.js';
 import { subscriptionRepository } from './repositories/subscriptions.js';
+import { translateUnavailable } from './sql/errors.js';
 import type { Database } from './sql/schema.js';
 
 /** Where the configuration lives. */
@@ -46,7 +47,7 @@ function repositoriesOf(db: Kysely<Database>): Repositories {
   };
 }
 
-/** The methods of each repository that write configuration. */
+/** The methods of each repository that write configuration (every other method only reads). */
 const WRITES: { [K in keyof Repositories]: ReadonlyArray<keyof Repositories[K]> } = {
   serverGroups: ['insert', 'update', 'delete'],
   projects: ['insert', 'update', 'delete', 'insertDeployment', 'deleteDeployment', 'updateDeploymentContextPath'],
@@ -59,32 +60,44 @@ const WRITES: { [K in keyof Repositories]: ReadonlyArray<keyof Repositories[K]> 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;
 
 /**
- * Rewrites every write method of `repositories` with `wrap`. The cast is confined here: each
- * write keeps its own signature, only what happens around it changes.
+ * Rewrites every method of `repositories` with `wrap`, telling it which ones write. The cast
+ * is confined here: each method keeps its own signature, only what happens around it changes.
  */
-function mapWrites(
+function mapMethods(
   repositories: Repositories,
-  wrap: (name: keyof Repositories, method: string, write: AnyMethod) => AnyMethod,
+  wrap: (name: keyof Repositories, method: string, run: AnyMethod, writes: boolean) => AnyMethod,
 ): Repositories {
-  const result = { ...repositories } as unknown as Record<keyof Repositories, Record<string, AnyMethod>>;
+  const result = {} as Record<keyof Repositories, Record<string, AnyMethod>>;
   for (const name of Object.keys(WRITES) as Array<keyof Repositories>) {
     const repository = { ...(repositories[name] as unknown as Record<string, AnyMethod>) };
-    for (const method of WRITES[name] as string[]) {
-      const write = repository[method];
-      if (write !== undefined) repository[method] = wrap(name, method, write);
+    for (const [method, run] of Object.entries(repository)) {
+      repository[method] = wrap(name, method, run, (WRITES[name] as readonly string[]).includes(method));
     }
     result[name] = repository;
   }
   return result as unknown as Repositories;
 }
 
+/** Runs `run`, turning a lost connection into STORAGE_UNAVAILABLE. */
+async function available<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw translateUnavailable(error);
+  }
+}
+
 /** Repositories bound to a transaction whose writes also bump the configuration version. */
 function versionedRepositories(trx: Kysely<Database>): Repositories {
-  return mapWrites(repositoriesOf(trx), (_name, _method, write) => async (...args) => {
-    const result = await write(...args);
-    await bumpConfigVersion(trx);
-    return result;
-  });
+  return mapMethods(repositoriesOf(trx), (_name, _method, run, writes) =>
+    writes
+      ? async (...args) => {
+          const result = await run(...args);
+          await bumpConfigVersion(trx);
+          return result;
+        }
+      : run,
+  );
 }
 
 function isPostgresUrl(url: string | undefined): url is string {
@@ -127,13 +140,12 @@ export async function openStore(options: StoreOptions): Promise<SqlStore> {
     await db.destroy();
     throw error;
   }
-  const transaction: Store['transaction'] = (work) => db.transaction().execute((trx) => work(versionedRepositories(trx)));
+  const transaction: Store['transaction'] = (work) => available(() => db.transaction().execute((trx) => work(versionedRepositories(trx))));
   // Outside a transaction, reads go straight to the database and each write gets its own transaction.
-  const repositories = mapWrites(
-    repositoriesOf(db),
-    (name, method) =>
-      (...args) =>
-        transaction((repos) => (repos[name] as unknown as Record<string, AnyMethod>)[method]?.(...args) ?? Promise.resolve()),
+  const repositories = mapMethods(repositoriesOf(db), (name, method, run, writes) =>
+    writes
+      ? (...args) => transaction((repos) => (repos[name] as unknown as Record<string, AnyMethod>)[method]?.(...args) ?? Promise.resolve())
+      : (...args) => available(() => run(...args)),
   );
   return {
     ...repositories,

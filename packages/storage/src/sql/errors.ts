@@ -36,6 +36,16 @@ export function translateDriverError(error: unknown, kind: string, id: string, o
       ? new TollgateError('REFERENCED', `${kind} '${id}' is still referenced; remove the references first`)
       : new TollgateError('CONFLICT', `${kind} '${id}' refers to something that no longer exists`);
   }
+  return translateUnavailable(error);
+}
+
+/**
+ * A lost or refused connection (or a SQLite database locked past the busy timeout) →
+ * STORAGE_UNAVAILABLE; anything else is returned as it is. Applies to reads as well as writes.
+ */
+export function translateUnavailable(error: unknown): unknown {
+  if (error instanceof TollgateError || typeof error !== 'object' || error === null) return error;
+  const { code } = error as DriverError;
   if ((typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) || code === 'SQLITE_BUSY') {
     return new TollgateError('STORAGE_UNAVAILABLE', 'the configuration store is unavailable; try again');
   }
