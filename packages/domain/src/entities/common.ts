@@ -55,4 +55,3 @@ export interface PageRequest {
 export const MAX_PAGE_SIZE = 100;
 /** Page size when the caller names none. */
 export const DEFAULT_PAGE_SIZE = 20;
-
