@@ -1,6 +1,7 @@
 import { createAdminApi } from '@tollgate/admin-api';
 import { createServices } from '@tollgate/domain';
 import type { GatewayNode } from '@tollgate/gateway';
+import { POLICIES } from '@tollgate/gateway/policies';
 import { nodeCredentialIssuer, openStore, systemClock, uuidGenerator } from '@tollgate/storage';
 import type { Logger } from 'pino';
 import { type AdminToken, resolveAdminToken } from './admin-token.js';
@@ -28,7 +29,13 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
   const adminToken = resolveAdminToken(config.dataDir, config.adminToken);
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   logger.info({ dialect: store.dialect, file: store.file }, 'configuration store ready');
-  const services = createServices({ store, clock: systemClock, ids: uuidGenerator, credentials: nodeCredentialIssuer });
+  const services = createServices({
+    store,
+    clock: systemClock,
+    ids: uuidGenerator,
+    credentials: nodeCredentialIssuer,
+    policyTypes: POLICIES,
+  });
   const app = await createAdminApi({ services, adminToken: adminToken.token, logger, version: VERSION });
   const nodes: GatewayNode[] = [];
   const closeAll = async () => {

@@ -10,6 +10,7 @@ import { acceptEmptyJsonBodies } from './json-body.js';
 import { OneLinePerRequest } from './request-log.js';
 import { registerCollections } from './routes/collections.js';
 import { registerDeploymentRoutes } from './routes/deployments.js';
+import { registerPolicyTypeRoutes } from './routes/policy-types.js';
 import { registerServerGroupNodeRoutes } from './routes/server-group-nodes.js';
 import { registerSubscriptionKeyRoutes } from './routes/subscription-keys.js';
 import { createValidatorCompiler } from './validation.js';
@@ -93,6 +94,7 @@ export async function createAdminApi(options: AdminApiOptions): Promise<FastifyI
       api.setNotFoundHandler(answerNotFound);
       registerCollections(api, options.services);
       registerDeploymentRoutes(api, options.services);
+      registerPolicyTypeRoutes(api, options.services);
       registerServerGroupNodeRoutes(api, options.services);
       registerSubscriptionKeyRoutes(api, options.services);
     },

@@ -45,7 +45,7 @@ describe('POST /api/v1/projects', () => {
       tags: ['pets'],
       target: { url: 'https://backend.example/api', timeoutMs: 5000 },
       resources: [{ id: 'pets', path: '/pets/{petId}', methods: ['GET', 'DELETE'] }],
-      policies: [{ id: 'limit', type: 'rate-limit', flow: 'proxy-request', resourceId: 'pets', config: { rate: 10 } }],
+      policies: [{ id: 'key', type: 'verify-api-key', flow: 'proxy-request', resourceId: 'pets', config: { header: 'x-key' } }],
     });
 
     const res = await api.call('POST', '/api/v1/projects', input);
@@ -57,13 +57,13 @@ describe('POST /api/v1/projects', () => {
       resources: [{ id: 'pets', path: '/pets/{petId}', methods: ['GET', 'DELETE'], acceptChildPaths: false, forwardBasePath: true }],
       policies: [
         {
-          id: 'limit',
-          type: 'rate-limit',
+          id: 'key',
+          type: 'verify-api-key',
           flow: 'proxy-request',
           resourceId: 'pets',
           enabled: true,
           continueOnError: false,
-          config: { rate: 10 },
+          config: { header: 'x-key' },
         },
       ],
     });
@@ -125,7 +125,7 @@ describe('POST /api/v1/projects', () => {
   });
 
   it('answers 400 naming a policy whose resourceId names no resource of the project', async () => {
-    const input = makeProjectInput({ policies: [{ type: 'rate-limit', flow: 'proxy-request', resourceId: 'ghost' }] });
+    const input = makeProjectInput({ policies: [{ type: 'verify-api-key', flow: 'proxy-request', resourceId: 'ghost' }] });
 
     expectProblem(await api.call('POST', '/api/v1/projects', input), 'VALIDATION_FAILED', ['policies.0.resourceId']);
   });
@@ -143,7 +143,7 @@ describe('POST /api/v1/projects', () => {
 
   it('answers 400 naming a server group override for a group that does not exist', async () => {
     const input = makeProjectInput({
-      policies: [{ type: 'rate-limit', flow: 'proxy-request', serverGroupConfig: { nowhere: { rate: 1 } } }],
+      policies: [{ type: 'verify-api-key', flow: 'proxy-request', serverGroupConfig: { nowhere: { header: 'x-other' } } }],
     });
 
     expectProblem(await api.call('POST', '/api/v1/projects', input), 'VALIDATION_FAILED', ['policies.0.serverGroupConfig.nowhere']);

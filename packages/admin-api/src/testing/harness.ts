@@ -1,4 +1,5 @@
 import { createServices, type Services } from '@tollgate/domain';
+import { POLICIES } from '@tollgate/gateway/policies';
 import { nodeCredentialIssuer, systemClock, uuidGenerator } from '@tollgate/storage';
 import { sqliteBackend, type TestBackend, type TestStore } from '@tollgate/storage/testing';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
@@ -22,7 +23,13 @@ export interface ApiHarness {
 /** Builds the API on a fresh store of `backend` (SQLite by default). */
 export async function startApi(backend: TestBackend = sqliteBackend): Promise<ApiHarness> {
   const test = await backend.open();
-  const services = createServices({ store: test.store, clock: systemClock, ids: uuidGenerator, credentials: nodeCredentialIssuer });
+  const services = createServices({
+    store: test.store,
+    clock: systemClock,
+    ids: uuidGenerator,
+    credentials: nodeCredentialIssuer,
+    policyTypes: POLICIES,
+  });
   const app = await createAdminApi({ services, adminToken: TEST_TOKEN, version: 'test' });
   await app.ready();
   return {

@@ -1,3 +1,4 @@
 export * from './gateway.js';
+export * from './policy-types.js';
 export * from './repositories.js';
 export * from './runtime.js';

@@ -1,6 +1,7 @@
 import { ClientService } from './clients.js';
 import type { ServiceContext } from './context.js';
 import { OrganizationService } from './organizations.js';
+import { PolicyTypeService } from './policy-types.js';
 import { ProductService } from './products.js';
 import { ProjectService } from './projects.js';
 import { ServerGroupService } from './server-groups.js';
@@ -11,6 +12,7 @@ export function createServices(context: ServiceContext) {
   return {
     serverGroups: new ServerGroupService(context),
     projects: new ProjectService(context),
+    policyTypes: new PolicyTypeService(context),
     products: new ProductService(context),
     organizations: new OrganizationService(context),
     clients: new ClientService(context),

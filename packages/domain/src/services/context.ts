@@ -1,5 +1,5 @@
 import { notFound, TollgateError } from '../errors/catalogue.js';
-import type { Clock, CredentialIssuer, IdGenerator, Store } from '../ports/index.js';
+import type { Clock, CredentialIssuer, IdGenerator, PolicyType, Store } from '../ports/index.js';
 
 /** What every service is built from. */
 export interface ServiceContext {
@@ -7,6 +7,8 @@ export interface ServiceContext {
   clock: Clock;
   ids: IdGenerator;
   credentials: CredentialIssuer;
+  /** Every policy type a project may use (the gateway's registry). */
+  policyTypes: readonly PolicyType[];
 }
 
 /** The current time as entities report it. */

@@ -2,6 +2,8 @@ export * from './all.js';
 export * from './clients.js';
 export * from './context.js';
 export * from './organizations.js';
+export * from './policy-config.js';
+export * from './policy-types.js';
 export * from './products.js';
 export * from './projects.js';
 export * from './server-groups.js';

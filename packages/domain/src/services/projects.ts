@@ -12,14 +12,19 @@ import {
   type ResourceInput,
 } from '../entities/project.js';
 import { invalidField, notFound, TollgateError } from '../errors/catalogue.js';
-import type { ProjectFilter, Repositories } from '../ports/index.js';
+import type { PolicyType, ProjectFilter, Repositories } from '../ports/index.js';
 import { applyPatch, require, requireReferences, type ServiceContext, throwIfInvalid, timestamp } from './context.js';
+import { policyFieldErrors } from './policy-config.js';
 
 const KIND = 'project';
 
 /** API projects and their deployments to server groups. */
 export class ProjectService {
-  constructor(private readonly context: ServiceContext) {}
+  private readonly policyTypes: ReadonlyMap<string, PolicyType>;
+
+  constructor(private readonly context: ServiceContext) {
+    this.policyTypes = new Map(context.policyTypes.map((type) => [type.name, type]));
+  }
 
   /** A project created without `policies` gets `verify-api-key`: secure by default. */
   create(input: ProjectCreate): Promise<Project> {
@@ -166,7 +171,10 @@ export class ProjectService {
     return resources;
   }
 
-  /** Fills policy defaults; a policy's `resourceId` must name one of the project's resources. */
+  /**
+   * Fills policy defaults; a policy's `resourceId` must name one of the project's resources, and
+   * its type, flow, scope and config must be valid for its policy type.
+   */
   private policiesFrom(inputs: readonly PolicyInput[], resources: readonly Resource[]): Policy[] {
     const fields: Record<string, string> = {};
     const seen = new Set<string>();
@@ -188,7 +196,7 @@ export class ProjectService {
       }
       return policy;
     });
-    throwIfInvalid(fields);
+    throwIfInvalid({ ...policyFieldErrors(policies, this.policyTypes), ...fields });
     return policies;
   }
 

@@ -1,3 +1,4 @@
+import { POLICIES } from '@tollgate/gateway/policies';
 import { nodeCredentialIssuer, uuidGenerator } from '@tollgate/storage';
 import { type TestStore, testBackends } from '@tollgate/storage/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -107,7 +108,7 @@ for (const backend of testBackends()) {
       const fresh = await backend.open();
       opened = fresh;
       store = fresh.store;
-      services = createServices({ store, clock, ids: uuidGenerator, credentials: nodeCredentialIssuer });
+      services = createServices({ store, clock, ids: uuidGenerator, credentials: nodeCredentialIssuer, policyTypes: POLICIES });
     });
 
     afterEach(async () => {
@@ -866,7 +867,7 @@ for (const backend of testBackends()) {
                 resources: [{ id: 'pets', path: '/pets', methods: ['GET'] }],
                 policies: [
                   { type: 'verify-api-key', flow: 'proxy-request', resourceId: 'pets' },
-                  { type: 'cors', flow: 'proxy-request', resourceId: 'owners' },
+                  { type: 'verify-api-key', flow: 'proxy-request', resourceId: 'owners' },
                 ],
               }),
             ),
@@ -883,7 +884,7 @@ for (const backend of testBackends()) {
             services.projects.update(project.id, {
               policies: [
                 { type: 'verify-api-key', flow: 'proxy-request' },
-                { type: 'cors', flow: 'proxy-request', resourceId: 'owners' },
+                { type: 'verify-api-key', flow: 'proxy-request', resourceId: 'owners' },
               ],
             }),
           'VALIDATION_FAILED',
