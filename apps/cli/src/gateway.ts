@@ -9,6 +9,7 @@ export interface GatewayFlags {
   host: string;
   database?: string;
   data?: string;
+  redis?: string;
 }
 
 /**
@@ -20,7 +21,14 @@ export async function gatewayCommand(flags: GatewayFlags): Promise<void> {
   const dataDir = resolve(flags.data ?? process.env.TOLLGATE_DATA_DIR ?? DEFAULT_DATA_DIR);
   const databaseUrl = flags.database ?? (process.env.TOLLGATE_DATABASE_URL || undefined);
   const gateway = await startStandaloneGateway(
-    { serverGroupId: flags.serverGroup, host: flags.host, port: flags.port, dataDir, databaseUrl },
+    {
+      serverGroupId: flags.serverGroup,
+      host: flags.host,
+      port: flags.port,
+      dataDir,
+      databaseUrl,
+      redisUrl: flags.redis ?? (process.env.TOLLGATE_REDIS_URL || undefined),
+    },
     logger,
   ).catch(failStart);
   process.stderr.write(`\nTollgate gateway ${flags.serverGroup} ${gateway.node.address}\n\n`);

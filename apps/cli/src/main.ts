@@ -31,6 +31,7 @@ program
   .option('--host <host>', 'interface to listen on (env TOLLGATE_HOST; default 127.0.0.1)')
   .option('--port <port>', 'management port (env TOLLGATE_PORT; default 9400)', port)
   .option('--database <url>', 'PostgreSQL URL, postgres://… (env TOLLGATE_DATABASE_URL; default: SQLite in the data directory)')
+  .option('--redis <url>', 'Redis URL, redis://…: limit counters shared by gateway nodes (env TOLLGATE_REDIS_URL; default: in memory)')
   .option(
     '--gateway <group=port>',
     'run a gateway node of a server group on a port; repeatable (default: production=8080 and development=8081)',
@@ -47,6 +48,7 @@ program
   .option('--host <host>', 'interface to listen on (default 127.0.0.1)', '127.0.0.1')
   .option('--database <url>', 'PostgreSQL URL of the shared store (env TOLLGATE_DATABASE_URL)')
   .option('--data <dir>', 'data directory: the SQLite file when there is no --database, and the saved snapshot (env TOLLGATE_DATA_DIR)')
+  .option('--redis <url>', "Redis URL, redis://…: limit counters shared with the group's other nodes (env TOLLGATE_REDIS_URL)")
   .action(async (flags) => (await import('./gateway.js')).gatewayCommand(flags));
 
 await program.parseAsync();

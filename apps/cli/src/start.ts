@@ -16,6 +16,7 @@ export async function startCommand(flags: ServerFlags): Promise<void> {
     `  API reference   ${server.url}/api/docs`,
     ...server.gateways.map((gateway) => `  gateway ${gateway.serverGroupId.padEnd(12)} ${gateway.url}`),
     `  data            ${config.databaseUrl === undefined ? config.dataDir : 'PostgreSQL'}`,
+    `  limit counters  ${config.redisUrl === undefined ? 'in memory' : 'Redis'}`,
   ];
   if (server.adminToken.generated) {
     lines.push(

@@ -15,6 +15,7 @@ describe('resolveConfig', () => {
         { serverGroupId: 'production', port: 8080 },
         { serverGroupId: 'development', port: 8081 },
       ],
+      redisUrl: undefined,
     });
   });
 
@@ -36,9 +37,16 @@ describe('resolveConfig', () => {
       TOLLGATE_HOST: '0.0.0.0',
       TOLLGATE_PORT: '9500',
       TOLLGATE_ADMIN_TOKEN: 'secret',
+      TOLLGATE_REDIS_URL: 'redis://cache:6379',
     };
-    expect(resolveConfig({}, env)).toMatchObject({ dataDir: '/var/lib/tollgate', databaseUrl: 'postgres://db/tollgate', port: 9500 });
-    expect(resolveConfig({ port: 1, host: '::1', database: 'postgres://other' }, env)).toMatchObject({
+    expect(resolveConfig({}, env)).toMatchObject({
+      dataDir: '/var/lib/tollgate',
+      databaseUrl: 'postgres://db/tollgate',
+      port: 9500,
+      redisUrl: 'redis://cache:6379',
+    });
+    expect(resolveConfig({ port: 1, host: '::1', database: 'postgres://other', redis: 'redis://other' }, env)).toMatchObject({
+      redisUrl: 'redis://other',
       port: 1,
       host: '::1',
       databaseUrl: 'postgres://other',
@@ -47,9 +55,10 @@ describe('resolveConfig', () => {
   });
 
   it('treats empty variables as unset', () => {
-    expect(resolveConfig({}, { TOLLGATE_ADMIN_TOKEN: '', TOLLGATE_DATABASE_URL: '' })).toMatchObject({
+    expect(resolveConfig({}, { TOLLGATE_ADMIN_TOKEN: '', TOLLGATE_DATABASE_URL: '', TOLLGATE_REDIS_URL: '' })).toMatchObject({
       adminToken: undefined,
       databaseUrl: undefined,
+      redisUrl: undefined,
     });
   });
 

@@ -14,6 +14,8 @@ export interface ServerConfig {
   logLevel: string;
   /** Embedded gateway nodes: one per server group, each on its own port. */
   gateways: GatewayBinding[];
+  /** Redis URL for limit counters shared by gateway nodes; unset: each node counts in memory. */
+  redisUrl: string | undefined;
 }
 
 /** A gateway node to run: the group it serves and its port. */
@@ -44,6 +46,7 @@ export interface ServerFlags {
   port?: number | undefined;
   /** `group=port` bindings; empty or undefined: the defaults. */
   gateway?: GatewayBinding[] | undefined;
+  redis?: string | undefined;
 }
 
 export const DEFAULT_PORT = 9400;
@@ -65,6 +68,7 @@ export function resolveConfig(flags: ServerFlags, env: NodeJS.ProcessEnv = proce
     adminToken: nonEmpty(env.TOLLGATE_ADMIN_TOKEN),
     logLevel: env.TOLLGATE_LOG_LEVEL ?? 'info',
     gateways: flags.gateway !== undefined && flags.gateway.length > 0 ? flags.gateway : [...DEFAULT_GATEWAYS],
+    redisUrl: flags.redis ?? nonEmpty(env.TOLLGATE_REDIS_URL),
   };
 }
 

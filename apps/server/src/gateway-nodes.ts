@@ -17,7 +17,7 @@ export interface NodeStore {
 /** Starts one gateway node of `serverGroupId` on `host:port`. */
 export async function startGatewayNode(
   store: NodeStore,
-  options: { serverGroupId: string; host: string; port: number; dataDir: string },
+  options: { serverGroupId: string; host: string; port: number; dataDir: string; redisUrl?: string | undefined },
   logger: Logger,
 ): Promise<GatewayNode> {
   const node = new GatewayNode({
@@ -28,6 +28,7 @@ export async function startGatewayNode(
     registry: store.nodes,
     logger: logger.child({ component: 'gateway', serverGroupId: options.serverGroupId }),
     snapshotFile: snapshotFile(options.dataDir, options.serverGroupId),
+    ...(options.redisUrl === undefined ? {} : { redisUrl: options.redisUrl }),
   });
   await node.start();
   return node;

@@ -45,7 +45,9 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
   try {
     await app.listen({ host: config.host, port: config.port });
     for (const binding of config.gateways) {
-      nodes.push(await startGatewayNode(store, { ...binding, host: config.host, dataDir: config.dataDir }, logger));
+      nodes.push(
+        await startGatewayNode(store, { ...binding, host: config.host, dataDir: config.dataDir, redisUrl: config.redisUrl }, logger),
+      );
     }
   } catch (error) {
     await closeAll();

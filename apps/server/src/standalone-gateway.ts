@@ -10,6 +10,8 @@ export interface StandaloneGatewayOptions extends StoreOptions {
   host: string;
   port: number;
   dataDir: string;
+  /** Redis URL for limit counters shared with the group's other nodes; unset: in memory. */
+  redisUrl?: string | undefined;
 }
 
 /**

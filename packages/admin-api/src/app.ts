@@ -11,6 +11,7 @@ import { OneLinePerRequest } from './request-log.js';
 import { registerCollections } from './routes/collections.js';
 import { registerDeploymentRoutes } from './routes/deployments.js';
 import { registerPolicyTypeRoutes } from './routes/policy-types.js';
+import { registerQuotaRoutes } from './routes/quotas.js';
 import { registerServerGroupNodeRoutes } from './routes/server-group-nodes.js';
 import { registerSubscriptionKeyRoutes } from './routes/subscription-keys.js';
 import { createValidatorCompiler } from './validation.js';
@@ -95,6 +96,7 @@ export async function createAdminApi(options: AdminApiOptions): Promise<FastifyI
       registerCollections(api, options.services);
       registerDeploymentRoutes(api, options.services);
       registerPolicyTypeRoutes(api, options.services);
+      registerQuotaRoutes(api, options.services);
       registerServerGroupNodeRoutes(api, options.services);
       registerSubscriptionKeyRoutes(api, options.services);
     },

@@ -11,6 +11,11 @@ import type { CompiledProject } from './snapshot/snapshot.js';
 export class Exchange {
   /** Who is calling, once a key policy has recognised the key. */
   identity: KeyEntry | undefined = undefined;
+  /** Headers the gateway adds to the client's response, forwarded or rejected (`RateLimit-*`, CORS). */
+  responseHeaders: Record<string, string> | undefined = undefined;
+  /** Remaining calls of the tightest limit applied so far: its `RateLimit-*` headers win. */
+  private tightestRemaining = Number.POSITIVE_INFINITY;
+  private completions: Array<() => void> | undefined = undefined;
 
   constructor(
     readonly request: IncomingMessage,
@@ -30,6 +35,47 @@ export class Exchange {
 
   get project(): Project {
     return this.compiled.project;
+  }
+
+  /** The address of the peer that sent the request. */
+  get clientAddress(): string {
+    return this.request.socket.remoteAddress ?? '';
+  }
+
+  /** Adds a header to the client's response (wins over the backend's header of that name). */
+  setResponseHeader(name: string, value: string): void {
+    this.responseHeaders ??= {};
+    this.responseHeaders[name] = value;
+  }
+
+  /**
+   * Records a limit's state for the `RateLimit-Limit/-Remaining/-Reset` headers. With several
+   * limits on one call, the one with the fewest calls left is reported (it binds first).
+   */
+  noteLimit(limit: number, remaining: number, resetSeconds: number): void {
+    if (remaining >= this.tightestRemaining) return;
+    this.tightestRemaining = remaining;
+    this.setResponseHeader('ratelimit-limit', String(limit));
+    this.setResponseHeader('ratelimit-remaining', String(remaining));
+    this.setResponseHeader('ratelimit-reset', String(resetSeconds));
+  }
+
+  /** Runs `callback` once the client response is finished or its connection closed (e.g. to free a slot). */
+  onComplete(callback: () => void): void {
+    this.completions ??= [];
+    this.completions.push(callback);
+  }
+
+  /** Whether anything waits for the end of the exchange. */
+  get awaitsCompletion(): boolean {
+    return this.completions !== undefined;
+  }
+
+  /** Called once by the pipeline when the response is over. */
+  complete(): void {
+    const callbacks = this.completions;
+    this.completions = undefined;
+    if (callbacks !== undefined) for (const callback of callbacks) callback();
   }
 
   /** Removes a query parameter from what is forwarded and returns its (first) value. */

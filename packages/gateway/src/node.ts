@@ -2,6 +2,8 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import { hostname } from 'node:os';
 import type { GatewayConfig, GatewayConfigSource, NodeRegistry } from '@tollgate/domain';
+import { GroupCounters } from './counters/group-counters.js';
+import { RedisCounters } from './counters/redis.js';
 import { createListener, DEFAULT_LISTENER_LIMITS, type ListenerLimits } from './http/server.js';
 import { createPipeline, type GatewayLogger, type PipelineState } from './pipeline.js';
 import { loadSnapshotConfig, saveSnapshotConfig } from './snapshot/persist.js';
@@ -28,8 +30,13 @@ export interface GatewayNodeOptions {
   /** How long a stop waits for in-flight requests before cutting connections (default 30 s). */
   drainTimeoutMs?: number;
   limits?: Partial<ListenerLimits>;
+  /** Redis URL: limit counters shared by every node using it; absent: counters in this node's memory. */
+  redisUrl?: string;
   now?: () => Date;
 }
+
+/** A node not seen for this many heartbeat intervals no longer counts as live (its share goes to the others). */
+const LIVE_HEARTBEATS = 3;
 
 /** Default request body limit. */
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -43,6 +50,9 @@ export class GatewayNode {
   private readonly options: GatewayNodeOptions;
   private readonly now: () => Date;
   private readonly upstreams = new Upstreams();
+  private readonly counters: GroupCounters;
+  /** Live nodes of the group, this one included, as of the last heartbeat. */
+  private groupSize = 1;
   private state: PipelineState | undefined;
   private server: Server | undefined;
   private pollTimer: NodeJS.Timeout | undefined;
@@ -56,6 +66,12 @@ export class GatewayNode {
     this.options = options;
     this.now = options.now ?? (() => new Date());
     this.startedAt = this.now().toISOString();
+    const remote = options.redisUrl === undefined ? undefined : new RedisCounters({ url: options.redisUrl });
+    this.counters = new GroupCounters(
+      remote,
+      () => this.groupSize,
+      () => this.now().getTime(),
+    );
   }
 
   /** Base URL of the node, once started. */
@@ -114,7 +130,10 @@ export class GatewayNode {
     clearInterval(this.heartbeatTimer);
     this.pollTimer = undefined;
     const server = this.server;
-    if (server === undefined || this.state === undefined) return;
+    if (server === undefined || this.state === undefined) {
+      await this.counters.close();
+      return;
+    }
     this.server = undefined;
     this.state.draining = true;
     const closed = once(server, 'close');
@@ -124,6 +143,7 @@ export class GatewayNode {
     await closed;
     clearTimeout(timeout);
     await this.upstreams.close();
+    await this.counters.close();
     await this.options.registry.remove(this.nodeId).catch(() => {});
   }
 
@@ -174,6 +194,7 @@ export class GatewayNode {
       () => this.now().getTime(),
       (problem) =>
         this.options.logger.error({ serverGroupId: this.options.serverGroupId, ...problem }, 'policy not usable; it fails closed'),
+      this.counters,
     );
   }
 
@@ -189,6 +210,9 @@ export class GatewayNode {
         },
         this.now().toISOString(),
       );
+      const since = this.now().getTime() - LIVE_HEARTBEATS * (this.options.heartbeatIntervalMs ?? 5_000);
+      const nodes = await this.options.registry.list(this.options.serverGroupId);
+      this.groupSize = Math.max(1, nodes.filter((node) => Date.parse(node.lastSeenAt) >= since).length);
     } catch {
       // The store being down is already reported by the poll; serving goes on.
     }

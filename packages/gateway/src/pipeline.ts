@@ -87,7 +87,7 @@ export function createPipeline(state: PipelineState, upstreams: Upstreams, limit
     if (outcome instanceof Promise) {
       outcome.then(
         (rejection) => proceed(rejection, exchange, response),
-        () => sendProblem(response, 'POLICY_FAILED', 'a policy failed', requestId),
+        () => proceed({ code: 'POLICY_FAILED', detail: 'a policy failed' }, exchange, response),
       );
     } else {
       proceed(outcome, exchange, response);
@@ -96,8 +96,13 @@ export function createPipeline(state: PipelineState, upstreams: Upstreams, limit
 
   /** Answers a rejection, or forwards. */
   function proceed(rejection: Rejection | undefined, exchange: Exchange, response: ServerResponse): void {
-    if (rejection !== undefined) sendProblem(response, rejection.code, rejection.detail, exchange.requestId, rejection.headers);
-    else forward(exchange, response, upstreams, limits, isDraining);
+    if (exchange.awaitsCompletion) response.once('close', () => exchange.complete());
+    if (rejection === undefined) {
+      forward(exchange, response, upstreams, limits, isDraining);
+      return;
+    }
+    const headers = exchange.responseHeaders === undefined ? rejection.headers : { ...exchange.responseHeaders, ...rejection.headers };
+    sendProblem(response, rejection.code, rejection.detail, exchange.requestId, headers);
   }
 }
 

@@ -276,14 +276,32 @@ for (const backend of testBackends()) {
       const config = await store.gatewayConfig.load('production', beforeGraceEnds);
       expect(config.version).toBe(await store.gatewayConfig.currentVersion());
       expect(config.projects.map((p) => p.id)).toEqual(['petstore']);
-      expect(config.products).toEqual([{ id: 'gold', serverGroupIds: ['production', 'development'], projectIds: ['petstore'] }]);
-      const common = { subscriptionId: 'app', clientId: 'alice', organizationId: null, productId: 'gold', active: false };
+      expect(config.products).toEqual([
+        { id: 'gold', quota: makeProduct().quota, serverGroupIds: ['production', 'development'], projectIds: ['petstore'] },
+      ]);
+      const common = { subscriptionId: 'app', clientId: 'alice', organizationId: null, productId: 'gold', active: false, quotaEpoch: 0 };
       expect(config.keys).toEqual([
         { ...common, keyDigest: entry?.keyDigest, expiresAt: null },
         { ...common, keyDigest: entry?.previousKeyDigest, expiresAt: Date.parse('2026-01-03T00:00:00.000Z') },
       ]);
       const afterGraceEnds = new Date('2026-01-04T00:00:00.000Z');
       expect((await store.gatewayConfig.load('production', afterGraceEnds)).keys.map((k) => k.keyDigest)).toEqual([entry?.keyDigest]);
+    });
+
+    it('starts a new quota epoch per subscription product on reset, kept when the subscription is saved again', async () => {
+      await store.projects.insert(makeProject());
+      await store.products.insert(makeProduct());
+      await store.clients.insert(makeClient());
+      await store.subscriptions.insert(makeSubscription());
+      const versionBefore = await store.gatewayConfig.currentVersion();
+
+      expect(await store.quotas.reset('app', 'gold')).toBe(1);
+      expect(await store.quotas.reset('app', 'gold')).toBe(2);
+      await store.subscriptions.update(makeSubscription({ name: 'Renamed' }));
+
+      expect(await store.gatewayConfig.currentVersion()).toBeGreaterThan(versionBefore);
+      const keys = (await store.gatewayConfig.load('production', new Date(T0))).keys;
+      expect(keys.map((key) => key.quotaEpoch)).toEqual(keys.map(() => 2));
     });
 
     it('registers gateway nodes, refreshes them on heartbeat and removes them', async () => {

@@ -11,6 +11,7 @@ import { nodeRegistry } from './repositories/gateway-nodes.js';
 import { organizationRepository } from './repositories/organizations.js';
 import { productRepository } from './repositories/products.js';
 import { projectRepository } from './repositories/projects.js';
+import { quotaRepository } from './repositories/quotas.js';
 import { serverGroupRepository } from './repositories/server-groups.js';
 import { subscriptionRepository } from './repositories/subscriptions.js';
 import { translateUnavailable } from './sql/errors.js';
@@ -44,6 +45,7 @@ function repositoriesOf(db: Kysely<Database>): Repositories {
     organizations: organizationRepository(db),
     clients: clientRepository(db),
     subscriptions: subscriptionRepository(db),
+    quotas: quotaRepository(db),
   };
 }
 
@@ -55,6 +57,7 @@ const WRITES: { [K in keyof Repositories]: ReadonlyArray<keyof Repositories[K]> 
   organizations: ['insert', 'update', 'delete'],
   clients: ['insert', 'update', 'delete'],
   subscriptions: ['insert', 'update', 'delete'],
+  quotas: ['reset'],
 };
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;

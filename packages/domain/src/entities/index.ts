@@ -4,5 +4,6 @@ export * from './organization.js';
 export * from './policy-type.js';
 export * from './product.js';
 export * from './project.js';
+export * from './quota-reset.js';
 export * from './server-group.js';
 export * from './subscription.js';

@@ -27,6 +27,7 @@ export const ERROR_CATALOGUE = {
   UPSTREAM_UNAVAILABLE: { status: 502, title: 'The backend could not be reached' },
   UPSTREAM_TIMEOUT: { status: 504, title: 'The backend did not answer in time' },
   POLICY_FAILED: { status: 500, title: 'A policy failed' },
+  LIMIT_STORE_UNAVAILABLE: { status: 503, title: 'The limit counters are unavailable' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 /** A stable, documented error code. */

@@ -1,3 +1,4 @@
+import type { Quota } from '../entities/product.js';
 import type { Project } from '../entities/project.js';
 
 /** A consumer key as a gateway needs it: its digest and whom it identifies. */
@@ -12,11 +13,15 @@ export interface GatewayKey {
   active: boolean;
   /** Epoch ms after which the key stops working (a regenerated key's predecessor); null: no expiry. */
   expiresAt: number | null;
+  /** Quota epoch of the subscription product: part of its quota counter keys, so a reset starts from zero. */
+  quotaEpoch: number;
 }
 
 /** A product as a gateway needs it. */
 export interface GatewayProduct {
   id: string;
+  /** Calls per calendar period for each key of the product; null: unlimited. */
+  quota: Quota | null;
   projectIds: string[];
   serverGroupIds: string[];
 }

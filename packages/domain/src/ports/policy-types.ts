@@ -19,4 +19,10 @@ export interface PolicyType {
   scopes: readonly PolicyScope[];
   /** JSON Schema (TypeBox) of the policy's `config`, with defaults and a description on every field. */
   schema: TSchema;
+  /**
+   * Checks what a schema cannot (a time zone exists, a CIDR parses). Gets a config that already
+   * matches the schema, defaults filled; returns messages keyed by dotted config path ('' for
+   * the whole config). Absent: the schema says it all.
+   */
+  check?(config: unknown): Record<string, string>;
 }

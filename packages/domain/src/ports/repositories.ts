@@ -78,6 +78,12 @@ export interface SubscriptionFilter {
 
 export type SubscriptionRepository = Repository<SubscriptionRecord, SubscriptionFilter>;
 
+/** Quota counters are keyed by an epoch per subscription product; a reset starts a new epoch. */
+export interface QuotaRepository {
+  /** Increments the subscription product's quota epoch and returns the new one. */
+  reset(subscriptionId: string, productId: string): Promise<number>;
+}
+
 /** Every repository, as seen inside one transaction. */
 export interface Repositories {
   serverGroups: Repository<ServerGroup, ServerGroupFilter>;
@@ -86,6 +92,7 @@ export interface Repositories {
   organizations: OrganizationRepository;
   clients: ClientRepository;
   subscriptions: SubscriptionRepository;
+  quotas: QuotaRepository;
 }
 
 /**

@@ -4,6 +4,7 @@ import { OrganizationService } from './organizations.js';
 import { PolicyTypeService } from './policy-types.js';
 import { ProductService } from './products.js';
 import { ProjectService } from './projects.js';
+import { QuotaService } from './quotas.js';
 import { ServerGroupService } from './server-groups.js';
 import { SubscriptionService } from './subscriptions.js';
 
@@ -17,6 +18,7 @@ export function createServices(context: ServiceContext) {
     organizations: new OrganizationService(context),
     clients: new ClientService(context),
     subscriptions: new SubscriptionService(context),
+    quotas: new QuotaService(context),
   };
 }
 

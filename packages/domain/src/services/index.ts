@@ -6,5 +6,6 @@ export * from './policy-config.js';
 export * from './policy-types.js';
 export * from './products.js';
 export * from './projects.js';
+export * from './quotas.js';
 export * from './server-groups.js';
 export * from './subscriptions.js';

@@ -41,5 +41,7 @@ function configErrors(type: PolicyType, config: Record<string, unknown>, prefix:
     const field = prefix + path.replaceAll('/', '.');
     fields[field] ??= error.keyword === 'boolean' ? 'is not a field of this policy type' : error.message;
   }
+  if (Object.keys(fields).length > 0 || type.check === undefined) return fields;
+  for (const [path, message] of Object.entries(type.check(withDefaults))) fields[path === '' ? prefix : `${prefix}.${path}`] = message;
   return fields;
 }

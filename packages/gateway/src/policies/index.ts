@@ -1,11 +1,22 @@
+import { concurrentLimit } from './concurrent-limit/index.js';
 import type { PolicyDefinition } from './kit.js';
+import { quota } from './quota/index.js';
+import { rateLimit } from './rate-limit/index.js';
+import { spikeArrest } from './spike-arrest/index.js';
 import { verifyApiKey } from './verify-api-key/index.js';
 
 /**
- * Every policy type, in the order they run within a flow and scope (by priority). One explicit
- * list: a test checks that each entry's name equals its folder and that the order is pinned.
+ * Every policy type, in the order they run within a flow and scope (ascending priority:
+ * access, authentication, traffic control, security, transformation). One explicit list: a
+ * test checks that each entry's name equals its folder and that the order is pinned.
  */
-export const POLICIES: ReadonlyArray<PolicyDefinition<unknown>> = [verifyApiKey as PolicyDefinition<unknown>];
+export const POLICIES: ReadonlyArray<PolicyDefinition<unknown>> = [
+  verifyApiKey,
+  spikeArrest,
+  rateLimit,
+  quota,
+  concurrentLimit,
+] as ReadonlyArray<PolicyDefinition<never>> as ReadonlyArray<PolicyDefinition<unknown>>;
 
 /** Policy types by name. */
 export const POLICIES_BY_NAME: ReadonlyMap<string, PolicyDefinition<unknown>> = new Map(POLICIES.map((policy) => [policy.name, policy]));

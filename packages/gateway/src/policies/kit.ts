@@ -1,5 +1,5 @@
-import type { ErrorCode, Flow, GatewayKey } from '@tollgate/domain';
-import type { TSchema } from 'typebox';
+import type { ErrorCode, GatewayKey, PolicyType, Quota } from '@tollgate/domain';
+import type { Counters } from '../counters/counters.js';
 import type { Exchange } from '../exchange.js';
 
 /** A denial: the policy answers the call itself with a catalogue code. Continuing is `undefined`. */
@@ -18,6 +18,8 @@ export interface KeyEntry extends GatewayKey {
   projectIds: ReadonlySet<string>;
   /** Whether the key's product is offered in this group at all. */
   offeredHere: boolean;
+  /** The product's own quota, enforced for every call with the key; null: none. */
+  productQuota: Quota | null;
 }
 
 /**
@@ -33,6 +35,13 @@ export interface PolicyKit {
   keys: ReadonlyMap<string, KeyEntry>;
   /** The server group the node serves. */
   serverGroupId: string;
+  /** Limit counters: in memory, or shared through Redis. */
+  counters: Counters;
+  /**
+   * Names this policy instance (`<projectId>/<policyId>`), stable across snapshots: the prefix
+   * of its counter keys, so counts survive a configuration change.
+   */
+  instance: string;
 }
 
 /** One compiled policy instance. */
@@ -41,15 +50,8 @@ export interface PolicyHandler {
   onResponse?(exchange: Exchange): Verdict | Promise<Verdict>;
 }
 
-/** A policy type: its name (the folder name and `type` in configuration), schema and factory. */
-export interface PolicyDefinition<Config = unknown> {
-  name: string;
-  description: string;
-  /** Order within a flow and scope: lower runs first. Unique across policy types. */
-  priority: number;
-  flows: readonly Flow[];
-  scopes: ReadonlyArray<'project' | 'resource'>;
-  schema: TSchema;
+/** A policy type (name, schema, flows, scopes, priority) and the factory of its instances. */
+export interface PolicyDefinition<Config = unknown> extends PolicyType {
   /** Runs once per snapshot: precompile here, not per request. */
   create(config: Config, kit: PolicyKit): PolicyHandler;
 }

@@ -1,6 +1,8 @@
 import { hash } from 'node:crypto';
-import { FLOWS, type Flow, type GatewayConfig, type Policy, type Project } from '@tollgate/domain';
+import { FLOWS, type Flow, type GatewayConfig, type Policy, type Project, type Quota } from '@tollgate/domain';
 import Value from 'typebox/value';
+import type { Counters } from '../counters/counters.js';
+import { GroupCounters } from '../counters/group-counters.js';
 import { POLICIES_BY_NAME } from '../policies/index.js';
 import { type KeyEntry, type PolicyHandler, type PolicyKit, reject } from '../policies/kit.js';
 import { type CompiledResource, compileResource } from './router.js';
@@ -58,9 +60,15 @@ export type CompileProblemListener = (problem: { projectId: string; policyId: st
  * policy chains with every `create()` already called. A policy that cannot be compiled is
  * replaced by one that answers 500 POLICY_FAILED: a broken policy never opens an API.
  */
-export function buildSnapshot(config: GatewayConfig, now: () => number, onProblem: CompileProblemListener = () => {}): Snapshot {
+export function buildSnapshot(
+  config: GatewayConfig,
+  now: () => number,
+  onProblem: CompileProblemListener = () => {},
+  /** The node's counters; they outlive snapshots. Default: fresh memory counters (tests, benches). */
+  counters: Counters = new GroupCounters(undefined, () => 1, now),
+): Snapshot {
   const keys = indexKeys(config);
-  const kit: PolicyKit = { now, digest: sha256Hex, keys, serverGroupId: config.serverGroupId };
+  const kit: PolicyKit = { now, digest: sha256Hex, keys, serverGroupId: config.serverGroupId, counters, instance: '' };
   const projects = new Map<string, CompiledProject>();
   for (const project of config.projects) {
     projects.set(project.contextPath, compileProject(project, config.serverGroupId, kit, onProblem));
@@ -69,12 +77,12 @@ export function buildSnapshot(config: GatewayConfig, now: () => number, onProble
 }
 
 function indexKeys(config: GatewayConfig): Map<string, KeyEntry> {
-  const byProduct = new Map<string, { projectIds: ReadonlySet<string>; offeredHere: boolean }>();
+  const byProduct = new Map<string, { projectIds: ReadonlySet<string>; offeredHere: boolean; quota: Quota | null }>();
   for (const product of config.products) {
     const offeredHere = product.serverGroupIds.includes(config.serverGroupId);
-    byProduct.set(product.id, { offeredHere, projectIds: offeredHere ? new Set(product.projectIds) : new Set() });
+    byProduct.set(product.id, { offeredHere, projectIds: offeredHere ? new Set(product.projectIds) : new Set(), quota: product.quota });
   }
-  const none = { offeredHere: false, projectIds: new Set<string>() };
+  const none = { offeredHere: false, projectIds: new Set<string>(), quota: null };
   const keys = new Map<string, KeyEntry>();
   for (const key of config.keys) {
     const product = byProduct.get(key.productId) ?? none;
@@ -88,8 +96,10 @@ function indexKeys(config: GatewayConfig): Map<string, KeyEntry> {
       productId: key.productId,
       active: key.active,
       expiresAt: key.expiresAt,
+      quotaEpoch: key.quotaEpoch,
       projectIds: product.projectIds,
       offeredHere: product.offeredHere,
+      productQuota: product.quota,
     });
   }
   return keys;
@@ -106,7 +116,9 @@ function compileProject(project: Project, serverGroupId: string, kit: PolicyKit,
       const inFlow = (p: Policy) => p.enabled && p.flow === flow;
       const projectScope = project.policies.filter((p) => inFlow(p) && p.resourceId === undefined);
       const resourceScope = resourceId === undefined ? [] : project.policies.filter((p) => inFlow(p) && p.resourceId === resourceId);
-      chains[flow] = [...projectScope, ...resourceScope].map((p) => instances.get(p.id)).filter((s): s is PolicyStep => s !== undefined);
+      chains[flow] = [...byPriority(projectScope), ...byPriority(resourceScope)]
+        .map((p) => instances.get(p.id))
+        .filter((s): s is PolicyStep => s !== undefined);
     }
     return chains;
   };
@@ -117,6 +129,16 @@ function compileProject(project: Project, serverGroupId: string, kit: PolicyKit,
     chains: chainsFor(undefined),
     resourceChains: new Map(project.resources.map((r) => [r.id, chainsFor(r.id)])),
   };
+}
+
+/**
+ * Orders one scope's policies by their type's priority (access, authentication, traffic,
+ * security, transformation); policies of one type keep the order they were declared in.
+ * Unknown types (which fail closed) go first.
+ */
+function byPriority(policies: readonly Policy[]): Policy[] {
+  const priority = (p: Policy) => POLICIES_BY_NAME.get(p.type)?.priority ?? 0;
+  return [...policies].sort((a, b) => priority(a) - priority(b));
 }
 
 function compilePolicy(
@@ -145,8 +167,10 @@ function compilePolicy(
     const [first] = Value.Errors(definition.schema, config);
     return failClosed(`invalid config: ${first?.instancePath || '/'} ${first?.message ?? ''}`.trim());
   }
+  const [checkProblem] = Object.entries(definition.check?.(config) ?? {});
+  if (checkProblem !== undefined) return failClosed(`invalid config: ${checkProblem[0] || '/'} ${checkProblem[1]}`);
   try {
-    return step(definition.create(config, kit));
+    return step(definition.create(config, { ...kit, instance: `${project.id}/${policy.id}` }));
   } catch (error) {
     return failClosed(`create() failed: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -40,7 +40,7 @@ export function makeProject(overrides: Partial<Project> & Pick<Project, 'id' | '
 
 /** A product offered in the test server group. */
 export function makeGatewayProduct(overrides: Partial<GatewayProduct> & Pick<GatewayProduct, 'id'>): GatewayProduct {
-  return { projectIds: [], serverGroupIds: [TEST_SERVER_GROUP_ID], ...overrides };
+  return { projectIds: [], serverGroupIds: [TEST_SERVER_GROUP_ID], quota: null, ...overrides };
 }
 
 /**
@@ -56,6 +56,7 @@ export function makeGatewayKey(rawKey: string, overrides: Partial<Omit<GatewayKe
     productId: 'test-product',
     active: true,
     expiresAt: null,
+    quotaEpoch: 0,
     ...overrides,
   };
 }

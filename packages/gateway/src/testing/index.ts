@@ -5,5 +5,6 @@
 export * from './echo-upstream.js';
 export * from './factories.js';
 export * from './fake-store.js';
+export * from './policy-kit.js';
 export * from './raw-request.js';
 export * from './test-gateway.js';

@@ -118,6 +118,8 @@ class ForwardHandler implements Dispatcher.DispatchHandler {
     const out = downstreamResponseHeaders(headers);
     out.via = out.via === undefined ? VIA : `${String(out.via)}, ${VIA}`;
     out['x-request-id'] = this.exchange.requestId;
+    const added = this.exchange.responseHeaders;
+    if (added !== undefined) for (const name in added) out[name] = added[name];
     // Read when the head is written: a drain that began mid-request must still close this connection.
     if (this.isDraining()) out.connection = 'close';
     this.response.writeHead(statusCode, out);
@@ -159,21 +161,19 @@ function answerFailure(error: unknown, exchange: Exchange, response: ServerRespo
     response.destroy();
     return;
   }
+  const added = exchange.responseHeaders;
   if (error instanceof BodyTooLarge) {
     sendProblem(response, 'PAYLOAD_TOO_LARGE', 'the request body is larger than the gateway accepts', exchange.requestId, {
+      ...added,
       connection: 'close',
     });
     return;
   }
   const code = (error as { code?: string }).code;
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
-    sendProblem(
-      response,
-      'UPSTREAM_TIMEOUT',
-      `the backend did not answer within ${exchange.compiled.target.timeoutMs} ms`,
-      exchange.requestId,
-    );
+    const detail = `the backend did not answer within ${exchange.compiled.target.timeoutMs} ms`;
+    sendProblem(response, 'UPSTREAM_TIMEOUT', detail, exchange.requestId, added);
     return;
   }
-  sendProblem(response, 'UPSTREAM_UNAVAILABLE', 'the backend could not be reached', exchange.requestId);
+  sendProblem(response, 'UPSTREAM_UNAVAILABLE', 'the backend could not be reached', exchange.requestId, added);
 }

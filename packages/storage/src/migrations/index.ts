@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import * as initial from './0001-initial.js';
 import * as gateway from './0002-gateway.js';
+import * as quotas from './0003-quotas.js';
 
 /** One schema change; `up` runs inside the migration transaction. */
 interface Migration {
@@ -14,6 +15,7 @@ interface Migration {
 const MIGRATIONS: ReadonlyArray<[string, Migration]> = [
   ['0001-initial', initial],
   ['0002-gateway', gateway],
+  ['0003-quotas', quotas],
 ];
 
 /** Arbitrary constant: the PostgreSQL advisory lock that serialises concurrent starts. */

@@ -1,4 +1,4 @@
-import type { GatewayConfigSource, GatewayKey } from '@tollgate/domain';
+import type { GatewayConfigSource, GatewayKey, Quota } from '@tollgate/domain';
 import type { Kysely } from 'kysely';
 import { loadLinks } from '../sql/links.js';
 import type { Database } from '../sql/schema.js';
@@ -36,14 +36,19 @@ export function gatewayConfigSource(db: Kysely<Database>): GatewayConfigSource {
           .where('id', 'in', trx.selectFrom('deployments').select('project_id').where('server_group_id', '=', serverGroupId))
           .orderBy('id')
           .execute();
-        const productIds = (await trx.selectFrom('products').select('id').orderBy('id').execute()).map((row) => row.id);
+        const productRows = await trx.selectFrom('products').select(['id', 'quota']).orderBy('id').execute();
+        const productIds = productRows.map((row) => row.id);
         const groups = await loadLinks(trx, 'product_server_groups', productIds);
         const projects = await loadLinks(trx, 'product_projects', productIds);
         const keyRows = await trx
           .selectFrom('subscription_products as sp')
           .innerJoin('subscriptions as s', 's.id', 'sp.subscription_id')
           .innerJoin('clients as c', 'c.id', 's.client_id')
+          .leftJoin('quota_epochs as q', (join) =>
+            join.onRef('q.subscription_id', '=', 'sp.subscription_id').onRef('q.product_id', '=', 'sp.product_id'),
+          )
           .select([
+            'q.epoch as quota_epoch',
             'sp.key_digest',
             'sp.previous_key_digest',
             'sp.previous_key_expires_at',
@@ -71,7 +76,12 @@ export function gatewayConfigSource(db: Kysely<Database>): GatewayConfigSource {
           version,
           serverGroupId,
           projects: projectRows.map(toProject),
-          products: productIds.map((id) => ({ id, serverGroupIds: groups.get(id) ?? [], projectIds: projects.get(id) ?? [] })),
+          products: productRows.map(({ id, quota }) => ({
+            id,
+            quota: quota === null ? null : (JSON.parse(quota) as Quota),
+            serverGroupIds: groups.get(id) ?? [],
+            projectIds: projects.get(id) ?? [],
+          })),
           keys,
         };
       }),
@@ -83,6 +93,7 @@ interface KeyRow {
   client_id: string;
   organization_id: string | null;
   product_id: string;
+  quota_epoch: number | null;
 }
 
 function gatewayKey(row: KeyRow, keyDigest: string, active: boolean, expiresAt: number | null): GatewayKey {
@@ -94,5 +105,6 @@ function gatewayKey(row: KeyRow, keyDigest: string, active: boolean, expiresAt: 
     productId: row.product_id,
     active,
     expiresAt,
+    quotaEpoch: Number(row.quota_epoch ?? 0),
   };
 }

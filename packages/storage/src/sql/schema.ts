@@ -102,6 +102,13 @@ export interface SubscriptionProductTable {
   created_at: Millis;
 }
 
+/** The quota epoch of a subscription product (absent: 0). */
+export interface QuotaEpochTable {
+  subscription_id: string;
+  product_id: string;
+  epoch: number;
+}
+
 /** One row (id 1): the configuration version, incremented by every configuration write. */
 export interface ConfigStateTable {
   id: number;
@@ -132,4 +139,5 @@ export interface Database {
   subscription_products: SubscriptionProductTable;
   config_state: ConfigStateTable;
   gateway_nodes: GatewayNodeTable;
+  quota_epochs: QuotaEpochTable;
 }

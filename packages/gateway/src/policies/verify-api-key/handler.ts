@@ -1,5 +1,6 @@
 import type { Exchange } from '../../exchange.js';
 import { type PolicyHandler, type PolicyKit, type Rejection, reject } from '../kit.js';
+import { productQuotaEnforcer } from '../product-quota.js';
 import type { VerifyApiKeyConfig } from './schema.js';
 
 // One body for unknown and expired keys: the answer must not tell which.
@@ -8,8 +9,9 @@ const INACTIVE: Rejection = reject('SUBSCRIPTION_INACTIVE', 'the subscription, i
 const NOT_AUTHORIZED: Rejection = reject('KEY_NOT_AUTHORIZED', "the API key's product does not include this API in this server group");
 
 /**
- * Authenticates the call by its consumer key and records who is calling. The key is taken
- * out of the request (header, and query parameter when enabled) so it never reaches the backend.
+ * Authenticates the call by its consumer key, records who is calling and enforces the key's
+ * product quota. The key is taken out of the request (header, and query parameter when
+ * enabled) so it never reaches the backend.
  */
 export function createVerifyApiKey(config: VerifyApiKeyConfig, kit: PolicyKit): PolicyHandler {
   const header = config.header;
@@ -20,6 +22,7 @@ export function createVerifyApiKey(config: VerifyApiKeyConfig, kit: PolicyKit): 
       ? `send the API key in the ${header} header`
       : `send the API key in the ${header} header or the ${parameter} query parameter`,
   );
+  const productQuota = productQuotaEnforcer(kit);
   return {
     onRequest(exchange: Exchange) {
       let key = takeHeader(exchange, header);
@@ -33,7 +36,7 @@ export function createVerifyApiKey(config: VerifyApiKeyConfig, kit: PolicyKit): 
       if (!entry.active) return INACTIVE;
       if (!entry.offeredHere || !entry.projectIds.has(exchange.project.id)) return NOT_AUTHORIZED;
       exchange.identity = entry;
-      return undefined;
+      return productQuota(exchange);
     },
   };
 }
