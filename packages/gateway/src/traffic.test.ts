@@ -32,17 +32,18 @@ describe('gateway: traffic-control policies end to end', () => {
     const quota = makePolicy({ id: 'q', type: 'quota', config: { limit: 3, unit: 'hour', identifier: 'ip' } });
     gateway = await startTestGateway(makeGatewayConfig({ projects: [project([quota])] }));
 
-    const answers = [];
+    const answers: Response[] = [];
     for (let i = 0; i < 4; i++) answers.push(await fetch(`${gateway.url}/pets/x`));
+    const refused = answers[3] as Response;
 
     expect(answers.map((res) => res.status)).toEqual([200, 200, 200, 429]);
     expect(answers.map((res) => res.headers.get('ratelimit-remaining'))).toEqual(['2', '1', '0', '0']);
     expect(answers.every((res) => res.headers.get('ratelimit-limit') === '3')).toBe(true);
-    const reset = Number(answers[3]?.headers.get('ratelimit-reset'));
+    const reset = Number(refused.headers.get('ratelimit-reset'));
     expect(reset).toBeGreaterThan(0);
     expect(reset).toBeLessThanOrEqual(3600);
-    expect(answers[3]?.headers.get('retry-after')).toBe(String(reset));
-    expect((await answers[3]?.json()).code).toBe('QUOTA_EXCEEDED');
+    expect(refused.headers.get('retry-after')).toBe(String(reset));
+    expect((await refused.json()).code).toBe('QUOTA_EXCEEDED');
     expect(upstream.received).toHaveLength(3);
   });
 
