@@ -7,4 +7,5 @@ export * from './factories.js';
 export * from './fake-store.js';
 export * from './policy-kit.js';
 export * from './raw-request.js';
+export * from './redis.js';
 export * from './test-gateway.js';
