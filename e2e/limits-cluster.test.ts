@@ -115,7 +115,7 @@ describe.skipIf(postgresUrl === undefined || redisUrl === undefined)('limits sha
       const closed = await fetch(`${nodes[1]}/closed/x`);
       expect(closed.status).toBe(503);
       expect(closed.headers.get('retry-after')).toBe('1');
-      expect((await closed.json()).code).toBe('LIMIT_STORE_UNAVAILABLE');
+      expect(((await closed.json()) as { code: string }).code).toBe('LIMIT_STORE_UNAVAILABLE');
 
       expect(await burst(nodes, '/open/x', 6)).toEqual([200, 200, 200, 200, 200, 200]);
 

@@ -1,8 +1,22 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
 import type { Project } from '@tollgate/domain';
 import type { KeyEntry } from './policies/kit.js';
 import type { CompiledResource } from './snapshot/router.js';
-import type { CompiledProject } from './snapshot/snapshot.js';
+import type { CompiledProject, FlowChains } from './snapshot/snapshot.js';
+
+/** Thrown by {@link Exchange.readBody} when the body outgrows the node's limit; answered 413. */
+export class BodyTooLarge extends Error {
+  constructor(readonly limit: number) {
+    super(`the request body is larger than ${limit} bytes`);
+  }
+}
+
+/** The backend's answer as response-flow policies see and change it, before its head is sent. */
+export interface ExchangeResponse {
+  status: number;
+  /** Lower-case names; hop-by-hop headers already removed. */
+  headers: OutgoingHttpHeaders;
+}
 
 /**
  * One call through the gateway, as policies see it. Created once per request; policies read
@@ -16,6 +30,12 @@ export class Exchange {
   /** Remaining calls of the tightest limit applied so far: its `RateLimit-*` headers win. */
   private tightestRemaining = Number.POSITIVE_INFINITY;
   private completions: Array<() => void> | undefined = undefined;
+  /** The request body once a policy read it; it is then forwarded from memory instead of streamed. */
+  body: Buffer | undefined = undefined;
+  /** The backend's status and headers, set before the response flows run. */
+  response: ExchangeResponse | undefined = undefined;
+  /** Largest body {@link readBody} accepts (the node's `maxBodyBytes`). */
+  maxBodyBytes = Number.POSITIVE_INFINITY;
 
   constructor(
     readonly request: IncomingMessage,
@@ -31,6 +51,8 @@ export class Exchange {
     readonly remainder: string,
     /** The headers that will be forwarded; policies may add, change or delete entries. */
     readonly requestHeaders: Record<string, string | string[]>,
+    /** The policy chains of the matched route. */
+    readonly chains: FlowChains,
   ) {}
 
   get project(): Project {
@@ -76,6 +98,36 @@ export class Exchange {
     const callbacks = this.completions;
     this.completions = undefined;
     if (callbacks !== undefined) for (const callback of callbacks) callback();
+  }
+
+  /**
+   * Reads the whole request body (once; later calls answer the same buffer). From then on the
+   * body is forwarded from memory with a `Content-Length`. Throws {@link BodyTooLarge} past
+   * `maxBodyBytes`. For policies that must see the body (threat protection, validation).
+   */
+  async readBody(): Promise<Buffer> {
+    if (this.body !== undefined) return this.body;
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for await (const chunk of this.request as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      if (total > this.maxBodyBytes) throw new BodyTooLarge(this.maxBodyBytes);
+      chunks.push(chunk);
+    }
+    this.body = Buffer.concat(chunks, total);
+    return this.body;
+  }
+
+  /** Replaces the body forwarded upstream (a transformation); the content length follows it. */
+  replaceBody(body: Buffer | string, contentType?: string): void {
+    this.body = typeof body === 'string' ? Buffer.from(body) : body;
+    if (contentType !== undefined) this.requestHeaders['content-type'] = contentType;
+  }
+
+  /** The value of a request header as the client sent it (repeated headers joined by ', '). */
+  header(name: string): string | undefined {
+    const value = this.request.headers[name];
+    return Array.isArray(value) ? value.join(', ') : value;
   }
 
   /** Removes a query parameter from what is forwarded and returns its (first) value. */

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Flow } from '@tollgate/domain';
 import { Exchange } from './exchange.js';
+import { runFlows } from './flows.js';
 import { upstreamRequestHeaders } from './http/headers.js';
 import { normalizePath } from './http/normalize-path.js';
-import { sendProblem } from './http/problem.js';
-import type { Rejection } from './policies/kit.js';
+import { answer, sendProblem } from './http/problem.js';
+import type { Verdict } from './policies/kit.js';
 import { matchProject, matchResource } from './snapshot/router.js';
-import type { FlowChains, Snapshot } from './snapshot/snapshot.js';
+import type { Snapshot } from './snapshot/snapshot.js';
 import { type ForwardLimits, forward, type Upstreams } from './upstream/forward.js';
 
 /** The minimal logger the gateway writes to (pino fits). */
@@ -22,8 +23,6 @@ export interface PipelineState {
   snapshot: Snapshot;
   draining: boolean;
 }
-
-const REQUEST_FLOWS: readonly Flow[] = ['proxy-request', 'target-request'];
 
 /**
  * Builds the node's request handler: normalise the path, route, run the request flows'
@@ -70,6 +69,8 @@ export function createPipeline(state: PipelineState, upstreams: Upstreams, limit
       });
       return;
     }
+    const chains =
+      match.resource === undefined ? compiled.chains : (compiled.resourceChains.get(match.resource.resource.id) ?? compiled.chains);
     const exchange = new Exchange(
       request,
       requestId,
@@ -80,13 +81,13 @@ export function createPipeline(state: PipelineState, upstreams: Upstreams, limit
       match.resource,
       remainder,
       upstreamRequestHeaders(request.headers),
+      chains,
     );
-    const chains =
-      match.resource === undefined ? compiled.chains : (compiled.resourceChains.get(match.resource.resource.id) ?? compiled.chains);
-    const outcome = runRequestFlows(chains, exchange, logger);
+    exchange.maxBodyBytes = limits.maxBodyBytes;
+    const outcome = runFlows('request', chains, exchange, logger);
     if (outcome instanceof Promise) {
       outcome.then(
-        (rejection) => proceed(rejection, exchange, response),
+        (verdict) => proceed(verdict, exchange, response),
         () => proceed({ code: 'POLICY_FAILED', detail: 'a policy failed' }, exchange, response),
       );
     } else {
@@ -94,56 +95,10 @@ export function createPipeline(state: PipelineState, upstreams: Upstreams, limit
     }
   };
 
-  /** Answers a rejection, or forwards. */
-  function proceed(rejection: Rejection | undefined, exchange: Exchange, response: ServerResponse): void {
+  /** Forwards, or answers a policy's reply or rejection. */
+  function proceed(verdict: Verdict, exchange: Exchange, response: ServerResponse): void {
     if (exchange.awaitsCompletion) response.once('close', () => exchange.complete());
-    if (rejection === undefined) {
-      forward(exchange, response, upstreams, limits, isDraining);
-      return;
-    }
-    const headers = exchange.responseHeaders === undefined ? rejection.headers : { ...exchange.responseHeaders, ...rejection.headers };
-    sendProblem(response, rejection.code, rejection.detail, exchange.requestId, headers);
+    if (verdict === undefined) forward(exchange, response, upstreams, limits, isDraining, logger);
+    else answer(response, exchange, verdict);
   }
-}
-
-/**
- * Runs the proxy-request then target-request steps, from step `first` of flow `flow` on. Stays
- * synchronous while every handler is (no promise per request on the common path); at the
- * first promise it waits for it and carries on from the next step.
- */
-export function runRequestFlows(
-  chains: FlowChains,
-  exchange: Exchange,
-  logger: GatewayLogger,
-  flow = 0,
-  first = 0,
-): Rejection | undefined | Promise<Rejection | undefined> {
-  for (let f = flow; f < REQUEST_FLOWS.length; f++) {
-    const steps = chains[REQUEST_FLOWS[f] as Flow];
-    for (let i = f === flow ? first : 0; i < steps.length; i++) {
-      const step = steps[i];
-      if (step?.handler.onRequest === undefined) continue;
-      let verdict: Rejection | undefined | Promise<Rejection | undefined>;
-      try {
-        verdict = step.handler.onRequest(exchange);
-      } catch (error) {
-        verdict = policyFailed(step.policyId, step.type, error, logger);
-      }
-      if (verdict instanceof Promise) {
-        const next = i + 1;
-        return verdict
-          .catch((error: unknown) => policyFailed(step.policyId, step.type, error, logger))
-          .then((settled) =>
-            settled !== undefined && !step.continueOnError ? settled : runRequestFlows(chains, exchange, logger, f, next),
-          );
-      }
-      if (verdict !== undefined && !step.continueOnError) return verdict;
-    }
-  }
-  return undefined;
-}
-
-function policyFailed(policyId: string, type: string, error: unknown, logger: GatewayLogger): Rejection {
-  logger.error({ policyId, type, err: error }, 'policy threw');
-  return { code: 'POLICY_FAILED', detail: `policy '${policyId}' failed` };
 }

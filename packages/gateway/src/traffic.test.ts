@@ -43,7 +43,7 @@ describe('gateway: traffic-control policies end to end', () => {
     expect(reset).toBeGreaterThan(0);
     expect(reset).toBeLessThanOrEqual(3600);
     expect(refused.headers.get('retry-after')).toBe(String(reset));
-    expect((await refused.json()).code).toBe('QUOTA_EXCEEDED');
+    expect(((await refused.json()) as { code: string }).code).toBe('QUOTA_EXCEEDED');
     expect(upstream.received).toHaveLength(3);
   });
 
@@ -67,7 +67,7 @@ describe('gateway: traffic-control policies end to end', () => {
     expect([first.status, second.status, third.status]).toEqual([200, 200, 429]);
     expect(first.headers.get('ratelimit-limit')).toBe('2');
     expect(first.headers.get('ratelimit-remaining')).toBe('1');
-    expect((await third.json()).code).toBe('QUOTA_EXCEEDED');
+    expect(((await third.json()) as { code: string }).code).toBe('QUOTA_EXCEEDED');
   });
 
   it('restarts the product quota when the quota epoch of the key moves (a reset)', async () => {
@@ -109,7 +109,7 @@ describe('gateway: traffic-control policies end to end', () => {
     const busy = await fetch(`${gateway.url}/pets/x`);
     expect(busy.status).toBe(429);
     expect(busy.headers.get('retry-after')).toBe('1');
-    expect((await busy.json()).code).toBe('RATE_LIMITED');
+    expect(((await busy.json()) as { code: string }).code).toBe('RATE_LIMITED');
 
     expect((await slow).status).toBe(200);
     expect((await fetch(`${gateway.url}/pets/x`)).status).toBe(200);

@@ -9,8 +9,26 @@ export interface Rejection {
   headers?: Record<string, string>;
 }
 
-/** What a policy hook returns: `undefined` to continue (no allocation on the hot path), or a rejection. */
-export type Verdict = Rejection | undefined;
+/**
+ * An answer a policy gives instead of the backend (a CORS preflight, a mock): not an error, so
+ * it stops the flow even under `continueOnError`. Response flows do not run on it.
+ */
+export interface Reply {
+  status: number;
+  headers: Record<string, string>;
+  body: string | Buffer;
+}
+
+/**
+ * What a policy hook returns: `undefined` to continue (no allocation on the hot path), a
+ * rejection (an error answer with a catalogue code), or a reply.
+ */
+export type Verdict = Rejection | Reply | undefined;
+
+/** Whether a verdict is a reply rather than a rejection. */
+export function isReply(verdict: Rejection | Reply): verdict is Reply {
+  return (verdict as Reply).status !== undefined;
+}
 
 /** A key as the snapshot indexes it: the stored facts plus the projects it opens in this group. */
 export interface KeyEntry extends GatewayKey {
@@ -44,7 +62,11 @@ export interface PolicyKit {
   instance: string;
 }
 
-/** One compiled policy instance. */
+/**
+ * One compiled policy instance. `onRequest` runs in the request flows (proxy-request,
+ * target-request); `onResponse` in the response flows (target-response, proxy-response), once
+ * the backend's status and headers are known (`exchange.response`) and before they are sent.
+ */
 export interface PolicyHandler {
   onRequest?(exchange: Exchange): Verdict | Promise<Verdict>;
   onResponse?(exchange: Exchange): Verdict | Promise<Verdict>;
@@ -59,6 +81,11 @@ export interface PolicyDefinition<Config = unknown> extends PolicyType {
 /** Declares a policy type; typed helper so `create` receives its own config type. */
 export function definePolicy<Config>(definition: PolicyDefinition<Config>): PolicyDefinition<Config> {
   return definition;
+}
+
+/** Shorthand for a reply value. */
+export function reply(status: number, headers: Record<string, string> = {}, body: string | Buffer = ''): Reply {
+  return { status, headers, body };
 }
 
 /** Shorthand for a rejection value. */

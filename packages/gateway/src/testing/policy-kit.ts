@@ -3,7 +3,15 @@ import type { Project } from '@tollgate/domain';
 import Value from 'typebox/value';
 import { GroupCounters } from '../counters/group-counters.js';
 import { Exchange } from '../exchange.js';
-import type { KeyEntry, PolicyDefinition, PolicyHandler, PolicyKit } from '../policies/kit.js';
+import {
+  isReply,
+  type KeyEntry,
+  type PolicyDefinition,
+  type PolicyHandler,
+  type PolicyKit,
+  type Rejection,
+  type Verdict,
+} from '../policies/kit.js';
 import type { CompiledProject } from '../snapshot/snapshot.js';
 import { sha256Hex } from '../snapshot/snapshot.js';
 
@@ -74,6 +82,7 @@ export function makeExchange(fixture: ExchangeFixture = {}): Exchange {
     undefined,
     remainder,
     { ...headers },
+    { 'proxy-request': [], 'target-request': [], 'target-response': [], 'proxy-response': [] },
   );
   exchange.identity = fixture.identity;
   return exchange;
@@ -98,4 +107,14 @@ export function instantiate<Config>(definition: PolicyDefinition<Config>, config
 export function acceptsConfig(definition: PolicyDefinition<unknown>, config: object): boolean {
   const filled = Value.Default(definition.schema, Value.Clone(config));
   return Value.Check(definition.schema, filled) && Object.keys(definition.check?.(filled) ?? {}).length === 0;
+}
+
+/**
+ * The rejection a synchronous hook answered, or undefined when it let the call through. A reply
+ * or a promise fails the test: await the hook and check the value directly for those.
+ */
+export function rejectionOf(verdict: Verdict | Promise<Verdict>): Rejection | undefined {
+  if (verdict instanceof Promise) throw new Error('the hook answered a promise; expected a synchronous decision');
+  if (verdict !== undefined && isReply(verdict)) throw new Error(`the hook replied ${verdict.status}; expected a rejection or nothing`);
+  return verdict;
 }

@@ -1,12 +1,12 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { type Dispatcher, Pool } from 'undici';
-import type { Exchange } from '../exchange.js';
+import { BodyTooLarge, type Exchange } from '../exchange.js';
+import { runFlows } from '../flows.js';
 import { downstreamResponseHeaders } from '../http/headers.js';
-import { sendProblem } from '../http/problem.js';
-
-/** Raised while streaming a chunked request body that outgrows the limit. */
-class BodyTooLarge extends Error {}
+import { answer, sendProblem } from '../http/problem.js';
+import type { GatewayLogger } from '../pipeline.js';
+import type { Verdict } from '../policies/kit.js';
 
 const VIA = '1.1 tollgate';
 
@@ -39,7 +39,7 @@ async function* capped(request: IncomingMessage, max: number): AsyncGenerator<Bu
   let total = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
     total += chunk.length;
-    if (total > max) throw new BodyTooLarge();
+    if (total > max) throw new BodyTooLarge(max);
     yield chunk;
   }
 }
@@ -55,6 +55,7 @@ export function forward(
   upstreams: Upstreams,
   limits: ForwardLimits,
   isDraining: () => boolean,
+  logger: GatewayLogger,
 ): void {
   const { request, compiled, identity } = exchange;
   const target = compiled.target;
@@ -75,13 +76,19 @@ export function forward(
     headers['x-tollgate-product'] = identity.productId;
   }
 
-  const hasBody = request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined;
-  const body = !hasBody
-    ? null
-    : request.headers['content-length'] !== undefined
-      ? request
-      : Readable.from(capped(request, limits.maxBodyBytes));
-  const handler = new ForwardHandler(exchange, response, isDraining);
+  let body: Buffer | IncomingMessage | Readable | null;
+  if (exchange.body !== undefined) {
+    // A policy read (or replaced) the body: it goes from memory, with its own length.
+    body = exchange.body;
+    headers['content-length'] = String(exchange.body.length);
+  } else if (request.headers['content-length'] !== undefined) {
+    body = request;
+  } else if (request.headers['transfer-encoding'] !== undefined) {
+    body = Readable.from(capped(request, limits.maxBodyBytes));
+  } else {
+    body = null;
+  }
+  const handler = new ForwardHandler(exchange, response, isDraining, logger);
   upstreams
     .get(target.origin)
     .dispatch(
@@ -98,11 +105,17 @@ export function forward(
  */
 class ForwardHandler implements Dispatcher.DispatchHandler {
   controller: Dispatcher.DispatchController | undefined;
+  /** Chunks that arrived while asynchronous response policies ran; undefined when not waiting. */
+  private held: Buffer[] | undefined = undefined;
+  private ended = false;
+  /** Set once a response policy answered instead of the backend: the upstream's remains are ignored. */
+  private replaced = false;
 
   constructor(
     private readonly exchange: Exchange,
     readonly response: ServerResponse,
     private readonly isDraining: () => boolean,
+    private readonly logger: GatewayLogger,
   ) {
     (response as HandledResponse)[HANDLER] = this;
     response.once('close', clientClosed);
@@ -113,19 +126,66 @@ class ForwardHandler implements Dispatcher.DispatchHandler {
     if (this.response.destroyed) controller.abort(new Error('the client went away'));
   }
 
-  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {
+  onResponseStart(controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {
     if (statusCode < 200) return;
+    const exchange = this.exchange;
     const out = downstreamResponseHeaders(headers);
     out.via = out.via === undefined ? VIA : `${String(out.via)}, ${VIA}`;
-    out['x-request-id'] = this.exchange.requestId;
+    out['x-request-id'] = exchange.requestId;
+    const chains = exchange.chains;
+    if (chains['target-response'].length === 0 && chains['proxy-response'].length === 0) {
+      this.writeHead(statusCode, out);
+      return;
+    }
+    exchange.response = { status: statusCode, headers: out };
+    const verdict = runFlows('response', chains, exchange, this.logger);
+    if (!(verdict instanceof Promise)) {
+      this.afterResponseFlows(controller, verdict);
+      return;
+    }
+    // Hold the body until the policies decide; the upstream is paused meanwhile.
+    this.held = [];
+    controller.pause();
+    verdict.then(
+      (settled) => this.afterResponseFlows(controller, settled),
+      () => this.afterResponseFlows(controller, { code: 'POLICY_FAILED', detail: 'a response policy failed' }),
+    );
+  }
+
+  private afterResponseFlows(controller: Dispatcher.DispatchController, verdict: Verdict): void {
+    const exchange = this.exchange;
+    if (verdict !== undefined) {
+      this.replaced = true;
+      this.held = undefined;
+      this.response.off('close', clientClosed);
+      controller.abort(new Error('a response policy answered instead of the backend'));
+      answer(this.response, exchange, verdict);
+      return;
+    }
+    const { status, headers } = exchange.response as NonNullable<typeof exchange.response>;
+    this.writeHead(status, headers);
+    const held = this.held;
+    if (held === undefined) return;
+    this.held = undefined;
+    for (const chunk of held) this.response.write(chunk);
+    if (this.ended) this.onResponseEnd();
+    else controller.resume();
+  }
+
+  private writeHead(status: number, out: ReturnType<typeof downstreamResponseHeaders>): void {
     const added = this.exchange.responseHeaders;
     if (added !== undefined) for (const name in added) out[name] = added[name];
     // Read when the head is written: a drain that began mid-request must still close this connection.
     if (this.isDraining()) out.connection = 'close';
-    this.response.writeHead(statusCode, out);
+    this.response.writeHead(status, out);
   }
 
   onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (this.replaced) return;
+    if (this.held !== undefined) {
+      this.held.push(chunk);
+      return;
+    }
     if (!this.response.write(chunk)) {
       controller.pause();
       this.response.once('drain', clientDrained);
@@ -133,11 +193,17 @@ class ForwardHandler implements Dispatcher.DispatchHandler {
   }
 
   onResponseEnd(): void {
+    if (this.replaced) return;
+    if (this.held !== undefined) {
+      this.ended = true;
+      return;
+    }
     this.response.off('close', clientClosed);
     this.response.end();
   }
 
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    if (this.replaced) return;
     this.response.off('close', clientClosed);
     answerFailure(error, this.exchange, this.response);
   }

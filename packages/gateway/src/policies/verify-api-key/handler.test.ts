@@ -2,7 +2,7 @@ import Value from 'typebox/value';
 import { describe, expect, it } from 'vitest';
 import type { Exchange } from '../../exchange.js';
 import { sha256Hex } from '../../snapshot/snapshot.js';
-import { instantiate, makeExchange, makeKeyEntry, makePolicyKit } from '../../testing/policy-kit.js';
+import { instantiate, makeExchange, makeKeyEntry, makePolicyKit, rejectionOf } from '../../testing/policy-kit.js';
 import type { KeyEntry, Rejection } from '../kit.js';
 import { verifyApiKey } from './index.js';
 
@@ -23,9 +23,7 @@ function verify(config: Record<string, unknown>, keys: KeyEntry[], exchange: Exc
   const kit = makePolicyKit({ keys: new Map(keys.map((k) => [k.keyDigest, k])) });
   kit.clock.now = NOW;
   const handler = instantiate(verifyApiKey, config, kit);
-  const verdict = handler.onRequest?.(exchange);
-  if (verdict instanceof Promise) throw new Error('verify-api-key must decide synchronously');
-  return verdict;
+  return rejectionOf(handler.onRequest?.(exchange));
 }
 
 describe('policy: verify-api-key', () => {
