@@ -16,6 +16,11 @@ export interface ExchangeResponse {
   status: number;
   /** Lower-case names; hop-by-hop headers already removed. */
   headers: OutgoingHttpHeaders;
+  /**
+   * The whole body, when a response policy of the route reads bodies (`readsResponseBody`);
+   * policies may replace it. Undefined: the body streams through untouched.
+   */
+  body: Buffer | undefined;
 }
 
 /**

@@ -24,6 +24,8 @@ export const ERROR_CATALOGUE = {
   SUBSCRIPTION_INACTIVE: { status: 403, title: 'The subscription is not active' },
   KEY_NOT_AUTHORIZED: { status: 403, title: 'The API key does not grant access to this API' },
   IP_DENIED: { status: 403, title: 'The client address is not allowed' },
+  CORS_REJECTED: { status: 403, title: 'The origin is not allowed' },
+  THREAT_DETECTED: { status: 400, title: 'The request looks like an attack' },
   UPSTREAM_UNAVAILABLE: { status: 502, title: 'The backend could not be reached' },
   UPSTREAM_TIMEOUT: { status: 504, title: 'The backend did not answer in time' },
   POLICY_FAILED: { status: 500, title: 'A policy failed' },

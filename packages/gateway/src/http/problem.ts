@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { ERROR_CATALOGUE, type ErrorCode } from '@tollgate/domain';
+import { ERROR_CATALOGUE, type ErrorCode, FLOWS } from '@tollgate/domain';
 import type { Exchange } from '../exchange.js';
 import { isReply, type Rejection, type Reply } from '../policies/kit.js';
 
@@ -38,29 +38,43 @@ export function sendProblem(
 
 /**
  * Answers a policy's verdict instead of the backend: a reply as given, a rejection as a
- * problem body; both carry the headers policies added to the exchange (`RateLimit-*`, CORS).
+ * problem body, unless a policy of the route has its own answer for errors (`onError`). Both
+ * carry the headers policies added to the exchange (`RateLimit-*`, CORS).
  */
 export function answer(response: ServerResponse, exchange: Exchange, verdict: Rejection | Reply): void {
   const added = exchange.responseHeaders;
-  if (!isReply(verdict)) {
-    sendProblem(
-      response,
-      verdict.code,
-      verdict.detail,
-      exchange.requestId,
-      added === undefined ? verdict.headers : { ...added, ...verdict.headers },
-    );
-    return;
+  let replyToSend: Reply;
+  if (isReply(verdict)) {
+    replyToSend = verdict;
+  } else {
+    const custom = faultReply(exchange, verdict);
+    if (custom === undefined) {
+      const headers = added === undefined ? verdict.headers : { ...added, ...verdict.headers };
+      sendProblem(response, verdict.code, verdict.detail, exchange.requestId, headers);
+      return;
+    }
+    replyToSend = { ...custom, headers: { ...verdict.headers, ...custom.headers } };
   }
   if (response.headersSent) {
     response.destroy();
     return;
   }
-  response.writeHead(verdict.status, {
+  response.writeHead(replyToSend.status, {
     ...added,
-    ...verdict.headers,
-    'content-length': Buffer.byteLength(verdict.body),
+    ...replyToSend.headers,
+    'content-length': Buffer.byteLength(replyToSend.body),
     'x-request-id': exchange.requestId,
   });
-  response.end(verdict.body);
+  response.end(replyToSend.body);
+}
+
+/** The first reply a policy of the route gives for this error (`onError`), if any. */
+function faultReply(exchange: Exchange, rejection: Rejection): Reply | undefined {
+  for (const flow of FLOWS) {
+    for (const step of exchange.chains[flow]) {
+      const custom = step.handler.onError?.(exchange, rejection);
+      if (custom !== undefined) return custom;
+    }
+  }
+  return undefined;
 }

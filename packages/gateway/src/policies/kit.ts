@@ -70,6 +70,16 @@ export interface PolicyKit {
 export interface PolicyHandler {
   onRequest?(exchange: Exchange): Verdict | Promise<Verdict>;
   onResponse?(exchange: Exchange): Verdict | Promise<Verdict>;
+  /**
+   * True when `onResponse` needs `exchange.response.body`: the gateway then buffers the
+   * backend's whole body (up to the node's body limit) before the response flows run.
+   */
+  readsResponseBody?: boolean;
+  /**
+   * Runs when the gateway answers this call with an error (a rejection, an unreachable or
+   * slow backend); may replace the problem body with its own reply (custom error pages).
+   */
+  onError?(exchange: Exchange, rejection: Rejection): Reply | undefined;
 }
 
 /** A policy type (name, schema, flows, scopes, priority) and the factory of its instances. */

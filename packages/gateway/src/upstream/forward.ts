@@ -1,12 +1,13 @@
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { type Dispatcher, Pool } from 'undici';
-import { BodyTooLarge, type Exchange } from '../exchange.js';
+import { BodyTooLarge, type Exchange, type ExchangeResponse } from '../exchange.js';
 import { runFlows } from '../flows.js';
 import { downstreamResponseHeaders } from '../http/headers.js';
-import { answer, sendProblem } from '../http/problem.js';
+import { answer } from '../http/problem.js';
 import type { GatewayLogger } from '../pipeline.js';
 import type { Verdict } from '../policies/kit.js';
+import type { FlowChains } from '../snapshot/snapshot.js';
 
 const VIA = '1.1 tollgate';
 
@@ -107,6 +108,9 @@ class ForwardHandler implements Dispatcher.DispatchHandler {
   controller: Dispatcher.DispatchController | undefined;
   /** Chunks that arrived while asynchronous response policies ran; undefined when not waiting. */
   private held: Buffer[] | undefined = undefined;
+  private heldBytes = 0;
+  /** Whether the whole body is being collected for policies that read it. */
+  private buffering = false;
   private ended = false;
   /** Set once a response policy answered instead of the backend: the upstream's remains are ignored. */
   private replaced = false;
@@ -137,42 +141,62 @@ class ForwardHandler implements Dispatcher.DispatchHandler {
       this.writeHead(statusCode, out);
       return;
     }
-    exchange.response = { status: statusCode, headers: out };
-    const verdict = runFlows('response', chains, exchange, this.logger);
-    if (!(verdict instanceof Promise)) {
-      this.afterResponseFlows(controller, verdict);
+    exchange.response = { status: statusCode, headers: out, body: undefined };
+    this.held = [];
+    // Policies that read the body run once it is all here; the others before it flows.
+    if (readsResponseBody(chains)) {
+      this.buffering = true;
       return;
     }
-    // Hold the body until the policies decide; the upstream is paused meanwhile.
-    this.held = [];
     controller.pause();
-    verdict.then(
-      (settled) => this.afterResponseFlows(controller, settled),
-      () => this.afterResponseFlows(controller, { code: 'POLICY_FAILED', detail: 'a response policy failed' }),
-    );
+    this.runResponseFlows(controller);
+  }
+
+  private runResponseFlows(controller: Dispatcher.DispatchController): void {
+    const verdict = runFlows('response', this.exchange.chains, this.exchange, this.logger);
+    if (verdict instanceof Promise) {
+      verdict.then(
+        (settled) => this.afterResponseFlows(controller, settled),
+        () => this.afterResponseFlows(controller, { code: 'POLICY_FAILED', detail: 'a response policy failed' }),
+      );
+    } else {
+      this.afterResponseFlows(controller, verdict);
+    }
   }
 
   private afterResponseFlows(controller: Dispatcher.DispatchController, verdict: Verdict): void {
     const exchange = this.exchange;
     if (verdict !== undefined) {
-      this.replaced = true;
-      this.held = undefined;
-      this.response.off('close', clientClosed);
-      controller.abort(new Error('a response policy answered instead of the backend'));
-      answer(this.response, exchange, verdict);
+      this.replace(controller, verdict);
       return;
     }
-    const { status, headers } = exchange.response as NonNullable<typeof exchange.response>;
+    const { status, headers, body } = exchange.response as ExchangeResponse;
+    if (body !== undefined) {
+      headers['content-length'] = String(body.length);
+      this.writeHead(status, headers);
+      this.response.off('close', clientClosed);
+      this.response.end(body);
+      return;
+    }
     this.writeHead(status, headers);
     const held = this.held;
     if (held === undefined) return;
     this.held = undefined;
     for (const chunk of held) this.response.write(chunk);
-    if (this.ended) this.onResponseEnd();
+    if (this.ended) this.onResponseEnd(controller);
     else controller.resume();
   }
 
-  private writeHead(status: number, out: ReturnType<typeof downstreamResponseHeaders>): void {
+  /** A response policy answers instead of the backend: the rest of the upstream answer is dropped. */
+  private replace(controller: Dispatcher.DispatchController, verdict: NonNullable<Verdict>): void {
+    this.replaced = true;
+    this.held = undefined;
+    this.response.off('close', clientClosed);
+    if (!this.ended) controller.abort(new Error('a response policy answered instead of the backend'));
+    answer(this.response, this.exchange, verdict);
+  }
+
+  private writeHead(status: number, out: OutgoingHttpHeaders): void {
     const added = this.exchange.responseHeaders;
     if (added !== undefined) for (const name in added) out[name] = added[name];
     // Read when the head is written: a drain that began mid-request must still close this connection.
@@ -184,6 +208,13 @@ class ForwardHandler implements Dispatcher.DispatchHandler {
     if (this.replaced) return;
     if (this.held !== undefined) {
       this.held.push(chunk);
+      this.heldBytes += chunk.length;
+      if (this.buffering && this.heldBytes > this.exchange.maxBodyBytes) {
+        this.replace(controller, {
+          code: 'UPSTREAM_UNAVAILABLE',
+          detail: `the backend's answer is larger than the ${this.exchange.maxBodyBytes} bytes a response policy can read`,
+        });
+      }
       return;
     }
     if (!this.response.write(chunk)) {
@@ -192,8 +223,16 @@ class ForwardHandler implements Dispatcher.DispatchHandler {
     }
   }
 
-  onResponseEnd(): void {
+  onResponseEnd(controller: Dispatcher.DispatchController): void {
     if (this.replaced) return;
+    if (this.buffering) {
+      this.buffering = false;
+      this.ended = true;
+      (this.exchange.response as ExchangeResponse).body = Buffer.concat(this.held ?? [], this.heldBytes);
+      this.held = undefined;
+      this.runResponseFlows(controller);
+      return;
+    }
     if (this.held !== undefined) {
       this.ended = true;
       return;
@@ -207,6 +246,13 @@ class ForwardHandler implements Dispatcher.DispatchHandler {
     this.response.off('close', clientClosed);
     answerFailure(error, this.exchange, this.response);
   }
+}
+
+/** Whether a response policy of the route reads bodies. */
+function readsResponseBody(chains: FlowChains): boolean {
+  for (const step of chains['target-response']) if (step.handler.readsResponseBody === true) return true;
+  for (const step of chains['proxy-response']) if (step.handler.readsResponseBody === true) return true;
+  return false;
 }
 
 /** Where a client response finds its forward handler: module-level listeners, no closure per call. */
@@ -227,19 +273,15 @@ function answerFailure(error: unknown, exchange: Exchange, response: ServerRespo
     response.destroy();
     return;
   }
-  const added = exchange.responseHeaders;
   if (error instanceof BodyTooLarge) {
-    sendProblem(response, 'PAYLOAD_TOO_LARGE', 'the request body is larger than the gateway accepts', exchange.requestId, {
-      ...added,
-      connection: 'close',
-    });
+    answer(response, exchange, { code: 'PAYLOAD_TOO_LARGE', detail: error.message, headers: { connection: 'close' } });
     return;
   }
   const code = (error as { code?: string }).code;
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
     const detail = `the backend did not answer within ${exchange.compiled.target.timeoutMs} ms`;
-    sendProblem(response, 'UPSTREAM_TIMEOUT', detail, exchange.requestId, added);
+    answer(response, exchange, { code: 'UPSTREAM_TIMEOUT', detail });
     return;
   }
-  sendProblem(response, 'UPSTREAM_UNAVAILABLE', 'the backend could not be reached', exchange.requestId, added);
+  answer(response, exchange, { code: 'UPSTREAM_UNAVAILABLE', detail: 'the backend could not be reached' });
 }
