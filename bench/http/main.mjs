@@ -13,7 +13,8 @@ import { startProcess, stopAll } from '../lib/processes.mjs';
 import { median } from '../lib/stats.mjs';
 import { ensureNginx, nginxVersion, startNginx } from './nginx.mjs';
 import { freePort } from './ports.mjs';
-import { CONTEXT_PATH, startTollgate } from './tollgate.mjs';
+import { findRedis } from './redis.mjs';
+import { CHAIN_PATH, CONTEXT_PATH, startTollgate } from './tollgate.mjs';
 import { ensureWrk, runWrk, wrkVersion } from './wrk.mjs';
 
 const here = (file) => fileURLToPath(new URL(file, import.meta.url));
@@ -40,6 +41,11 @@ export async function runHttpBench(options) {
       readyLine: /READY (\d+)/,
     });
     const tollgate = await startTollgate({ dataDir: join(dir, 'tollgate'), upstreamUrl });
+    const redis = await findRedis();
+    const tollgateRedis =
+      'url' in redis
+        ? await startTollgate({ dataDir: join(dir, 'tollgate-redis'), upstreamUrl, redisUrl: redis.url, name: 'tollgate (Redis)' })
+        : undefined;
     const nginx =
       nginxSkipped === undefined
         ? await startNginx({ dir: join(dir, 'nginx'), port: await freePort(), upstreamPort: Number(upstream.match[1]) })
@@ -57,6 +63,24 @@ export async function runHttpBench(options) {
         headers: { 'x-api-key': tollgate.apiKey },
       },
       ...(nginx === undefined ? [] : [{ id: 'd', name: 'nginx, 1 worker', url: `${nginx.url}/hello`, pid: nginx.pid }]),
+      {
+        id: 'e',
+        name: 'Tollgate chain, memory counters',
+        url: `${tollgate.url}${CHAIN_PATH}/hello`,
+        pid: tollgate.pid,
+        headers: { 'x-api-key': tollgate.apiKey },
+      },
+      ...(tollgateRedis === undefined
+        ? []
+        : [
+            {
+              id: 'f',
+              name: 'Tollgate chain, Redis counters',
+              url: `${tollgateRedis.url}${CHAIN_PATH}/hello`,
+              pid: tollgateRedis.pid,
+              headers: { 'x-api-key': tollgateRedis.apiKey },
+            },
+          ]),
     ];
     const load = { connections, threads };
     const watch = (target) => (target.id === 'a' ? { sut: target.pid } : { sut: target.pid, upstream: upstream.pid });
@@ -102,6 +126,7 @@ export async function runHttpBench(options) {
       versions,
       load: { ...load, rounds, seconds, warmupSeconds, preRunSeconds },
       nginxSkipped,
+      redisSkipped: 'skipped' in redis ? redis.skipped : undefined,
       targets: targets.map(({ id, name }) => ({ id, name })),
       saturation,
       paced,

@@ -6,7 +6,7 @@ import { fmt, median, ms } from '../lib/stats.mjs';
 import { markdownTable } from '../lib/table.mjs';
 
 /** The issue's targets for the HTTP path. */
-export const TARGETS = { minRatioToBaseline: 0.85, maxAddedP99Us: 1000 };
+export const TARGETS = { minRatioToBaseline: 0.85, maxAddedP99Us: 1000, minChainMemoryRatio: 0.75, minChainRedisRatio: 0.5 };
 
 const summarize = (runs) => ({
   rps: median(runs.map((r) => r.rps)),
@@ -27,7 +27,9 @@ export function httpReport(result) {
   const sat = Object.fromEntries(Object.entries(result.saturation).map(([id, runs]) => [id, summarize(runs)]));
   const paced = Object.fromEntries(Object.entries(result.paced).map(([id, runs]) => [id, summarize(runs)]));
   const name = Object.fromEntries(result.targets.map((t) => [t.id, t.name]));
-  const rows = ['a', 'b', 'c', 'd'];
+  const rows = ['a', 'b', 'c', 'd', 'e', 'f'];
+  const skippedReason = { d: result.nginxSkipped ?? '', f: result.redisSkipped ?? '' };
+  const skippedName = { d: 'nginx', f: 'Tollgate chain, Redis counters' };
 
   const throughput = markdownTable(
     [
@@ -45,7 +47,7 @@ export function httpReport(result) {
     ],
     rows.map((id) =>
       sat[id] === undefined
-        ? [`(${id}) nginx`, 'skipped', result.nginxSkipped ?? '', '', '', '', '', '', '', '', '']
+        ? [`(${id}) ${skippedName[id] ?? ''}`, 'skipped', skippedReason[id] ?? '', '', '', '', '', '', '', '', '']
         : [
             `(${id}) ${name[id]}`,
             fmt(sat[id].rps),
@@ -69,6 +71,8 @@ export function httpReport(result) {
     'b/d': ratio('b', 'd'),
     'd/a': ratio('d', 'a'),
     'b/a': ratio('b', 'a'),
+    'e/b': ratio('e', 'b'),
+    'f/b': ratio('f', 'b'),
   };
   const ratioTable = markdownTable(
     ['ratio (req/s)', 'value'],
@@ -78,6 +82,8 @@ export function httpReport(result) {
       ['(b) undici baseline / (d) nginx', ratios['b/d'] === undefined ? 'skipped' : fmt(ratios['b/d'], 2)],
       ['(b) undici baseline / (a) direct', fmt(ratios['b/a'], 2)],
       ['(d) nginx / (a) direct', ratios['d/a'] === undefined ? 'skipped' : fmt(ratios['d/a'], 2)],
+      ['(e) chain, memory counters / (b) undici baseline', fmt(ratios['e/b'], 2)],
+      ['(f) chain, Redis counters / (b) undici baseline', ratios['f/b'] === undefined ? 'skipped' : fmt(ratios['f/b'], 2)],
     ],
   );
 
@@ -112,6 +118,16 @@ export function httpReport(result) {
         `added p99 over the direct upstream ≤ ${TARGETS.maxAddedP99Us / 1000} ms at half of saturation`,
         `${ms(addedP99Us)} ms at ${fmt(result.rate)} req/s`,
         verdict(addedP99Us <= TARGETS.maxAddedP99Us),
+      ],
+      [
+        `chain (key + quota + rate limit + headers), memory counters ≥ ${TARGETS.minChainMemoryRatio * 100} % of the baseline`,
+        `${fmt((ratios['e/b'] ?? 0) * 100, 1)} %`,
+        verdict((ratios['e/b'] ?? 0) >= TARGETS.minChainMemoryRatio),
+      ],
+      [
+        `the same chain with Redis counters ≥ ${TARGETS.minChainRedisRatio * 100} % of the baseline`,
+        ratios['f/b'] === undefined ? 'skipped' : `${fmt(ratios['f/b'] * 100, 1)} %`,
+        ratios['f/b'] === undefined ? 'skipped' : verdict(ratios['f/b'] >= TARGETS.minChainRedisRatio),
       ],
     ],
   );

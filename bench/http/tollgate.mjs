@@ -14,16 +14,32 @@ const TOKEN = 'bench-admin-token-not-secret';
 export const CONTEXT_PATH = '/bench';
 
 /**
+ * The context path of the policy-chain project: key verification, a quota, a rate limit and a
+ * header set, with limits far above what the bench sends (every call is counted, none refused).
+ */
+export const CHAIN_PATH = '/chain';
+
+const CHAIN_POLICIES = [
+  { type: 'verify-api-key', flow: 'proxy-request' },
+  { type: 'quota', flow: 'proxy-request', config: { limit: 1_000_000_000_000, unit: 'month' } },
+  { type: 'rate-limit', flow: 'proxy-request', config: { limit: 1_000_000_000, windowSeconds: 1 } },
+  { type: 'headers', flow: 'proxy-request', config: { set: { 'x-bench': 'chain' } } },
+];
+
+/**
  * Starts the CLI and provisions it. `nodeArgs` go to node before the script (`--cpu-prof`).
  *
- * @param {{ dataDir: string, upstreamUrl: string, nodeArgs?: string[] }} options
+ * `redisUrl`: counters in Redis (`--redis`) instead of memory.
+ *
+ * @param {{ dataDir: string, upstreamUrl: string, nodeArgs?: string[], redisUrl?: string, name?: string }} options
  * @returns {Promise<{ pid: number, child: import('node:child_process').ChildProcess, url: string, apiKey: string }>}
  */
-export async function startTollgate({ dataDir, upstreamUrl, nodeArgs = [] }) {
+export async function startTollgate({ dataDir, upstreamUrl, nodeArgs = [], redisUrl, name = 'tollgate' }) {
+  const redis = redisUrl === undefined ? [] : ['--redis', redisUrl];
   const started = await startProcess(
-    'tollgate',
+    name,
     process.execPath,
-    [...nodeArgs, CLI, 'start', '--data', dataDir, '--port', '0', '--gateway', 'production=0'],
+    [...nodeArgs, CLI, 'start', '--data', dataDir, '--port', '0', '--gateway', 'production=0', ...redis],
     {
       // warn: no log line per management call; the gateway writes none per proxied call anyway.
       env: { TOLLGATE_ADMIN_TOKEN: TOKEN, TOLLGATE_LOG_LEVEL: 'warn' },
@@ -32,7 +48,8 @@ export async function startTollgate({ dataDir, upstreamUrl, nodeArgs = [] }) {
   );
   const [, managementUrl, gatewayUrl] = started.match;
   const apiKey = await provision(`${managementUrl}/api/v1`, upstreamUrl);
-  await waitUntilServing(gatewayUrl, apiKey);
+  await waitUntilServing(gatewayUrl, apiKey, CONTEXT_PATH);
+  await waitUntilServing(gatewayUrl, apiKey, CHAIN_PATH);
   return { pid: started.pid, child: started.child, url: gatewayUrl, apiKey };
 }
 
@@ -52,7 +69,20 @@ async function provision(api, upstreamUrl) {
   // No `policies`: the project gets its secure default, one verify-api-key policy.
   await call(api, 'POST', '/projects', { id: 'bench', name: 'Bench', contextPath: CONTEXT_PATH, target: { url: upstreamUrl } });
   await call(api, 'POST', '/projects/bench/deployments', { serverGroupId: 'production' });
-  await call(api, 'POST', '/products', { id: 'bench-gold', name: 'Bench Gold', serverGroupIds: ['production'], projectIds: ['bench'] });
+  await call(api, 'POST', '/projects', {
+    id: 'chain',
+    name: 'Chain',
+    contextPath: CHAIN_PATH,
+    target: { url: upstreamUrl },
+    policies: CHAIN_POLICIES,
+  });
+  await call(api, 'POST', '/projects/chain/deployments', { serverGroupId: 'production' });
+  await call(api, 'POST', '/products', {
+    id: 'bench-gold',
+    name: 'Bench Gold',
+    serverGroupIds: ['production'],
+    projectIds: ['bench', 'chain'],
+  });
   await call(api, 'POST', '/organizations', {
     id: 'bench-org',
     name: 'Bench Org',
@@ -76,12 +106,12 @@ async function provision(api, upstreamUrl) {
   return key;
 }
 
-/** Nodes poll the configuration version; waits until the new key opens the project. */
-async function waitUntilServing(gatewayUrl, apiKey) {
+/** Nodes poll the configuration version; waits until the new key opens the project at `path`. */
+async function waitUntilServing(gatewayUrl, apiKey, path) {
   const deadline = Date.now() + 10_000;
   let last = '';
   while (Date.now() < deadline) {
-    const response = await fetch(`${gatewayUrl}${CONTEXT_PATH}/hello`, { headers: { 'x-api-key': apiKey } }).catch((error) => error);
+    const response = await fetch(`${gatewayUrl}${path}/hello`, { headers: { 'x-api-key': apiKey } }).catch((error) => error);
     if (response instanceof Response) {
       last = `${response.status} ${await response.text()}`;
       if (response.status === 200) return;

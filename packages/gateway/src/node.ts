@@ -104,7 +104,13 @@ export class GatewayNode {
     this.state = { snapshot, draining: false };
     const server = createListener(
       { ...DEFAULT_LISTENER_LIMITS, ...this.options.limits },
-      createPipeline(this.state, this.upstreams, { maxBodyBytes: this.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES }, logger),
+      createPipeline(
+        this.state,
+        this.upstreams,
+        { maxBodyBytes: this.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES },
+        logger,
+        this.options.source,
+      ),
     );
     server.listen(this.options.port, this.options.host);
     await once(server, 'listening');

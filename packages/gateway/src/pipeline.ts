@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Flow } from '@tollgate/domain';
+import type { GatewayConfigSource } from '@tollgate/domain';
 import { Exchange } from './exchange.js';
 import { runFlows } from './flows.js';
 import { upstreamRequestHeaders } from './http/headers.js';
 import { normalizePath } from './http/normalize-path.js';
 import { answer, sendProblem } from './http/problem.js';
+import { createTokenEndpoint, TOKEN_PATH } from './oauth/token-endpoint.js';
 import type { Verdict } from './policies/kit.js';
 import { matchProject, matchResource } from './snapshot/router.js';
 import type { Snapshot } from './snapshot/snapshot.js';
@@ -28,8 +29,15 @@ export interface PipelineState {
  * Builds the node's request handler: normalise the path, route, run the request flows'
  * policies, forward. Configuration and keys come from the in-memory snapshot only.
  */
-export function createPipeline(state: PipelineState, upstreams: Upstreams, limits: ForwardLimits, logger: GatewayLogger) {
+export function createPipeline(
+  state: PipelineState,
+  upstreams: Upstreams,
+  limits: ForwardLimits,
+  logger: GatewayLogger,
+  credentials: Pick<GatewayConfigSource, 'secretDigestOf'>,
+) {
   const isDraining = () => state.draining;
+  const tokenEndpoint = createTokenEndpoint(credentials, () => state.snapshot);
   return function handle(request: IncomingMessage, response: ServerResponse): void {
     const requestId = randomUUID();
     if (state.draining) response.setHeader('connection', 'close');
@@ -43,6 +51,13 @@ export function createPipeline(state: PipelineState, upstreams: Upstreams, limit
     const path = normalizePath(rawPath);
     if (path === undefined) {
       sendProblem(response, 'VALIDATION_FAILED', 'the request path is not valid', requestId);
+      return;
+    }
+    if (path === TOKEN_PATH) {
+      tokenEndpoint(request, response, requestId).catch((error: unknown) => {
+        logger.error({ err: error, requestId }, 'token endpoint failed');
+        sendProblem(response, 'INTERNAL', 'the token endpoint failed', requestId);
+      });
       return;
     }
     const snapshot = state.snapshot;
@@ -97,7 +112,11 @@ export function createPipeline(state: PipelineState, upstreams: Upstreams, limit
 
   /** Forwards, or answers a policy's reply or rejection. */
   function proceed(verdict: Verdict, exchange: Exchange, response: ServerResponse): void {
-    if (exchange.awaitsCompletion) response.once('close', () => exchange.complete());
+    if (exchange.awaitsCompletion) {
+      // The client may have gone while an asynchronous policy ran: its close event is past.
+      if (response.destroyed) exchange.complete();
+      else response.once('close', () => exchange.complete());
+    }
     if (verdict === undefined) forward(exchange, response, upstreams, limits, isDraining, logger);
     else answer(response, exchange, verdict);
   }

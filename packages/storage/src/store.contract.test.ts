@@ -277,15 +277,54 @@ for (const backend of testBackends()) {
       expect(config.version).toBe(await store.gatewayConfig.currentVersion());
       expect(config.projects.map((p) => p.id)).toEqual(['petstore']);
       expect(config.products).toEqual([
-        { id: 'gold', quota: makeProduct().quota, serverGroupIds: ['production', 'development'], projectIds: ['petstore'] },
+        {
+          id: 'gold',
+          quota: makeProduct().quota,
+          scopes: ['read'],
+          serverGroupIds: ['production', 'development'],
+          projectIds: ['petstore'],
+        },
       ]);
       const common = { subscriptionId: 'app', clientId: 'alice', organizationId: null, productId: 'gold', active: false, quotaEpoch: 0 };
       expect(config.keys).toEqual([
         { ...common, keyDigest: entry?.keyDigest, expiresAt: null },
         { ...common, keyDigest: entry?.previousKeyDigest, expiresAt: Date.parse('2026-01-03T00:00:00.000Z') },
       ]);
+      expect(config.accessTokenSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(await store.gatewayConfig.secretDigestOf(entry?.keyDigest ?? '')).toBe(entry?.secretDigest);
+      expect(await store.gatewayConfig.secretDigestOf(entry?.previousKeyDigest ?? '')).toBeUndefined();
       const afterGraceEnds = new Date('2026-01-04T00:00:00.000Z');
       expect((await store.gatewayConfig.load('production', afterGraceEnds)).keys.map((k) => k.keyDigest)).toEqual([entry?.keyDigest]);
+    });
+
+    it('loads the keys of many subscriptions, streamed in more than one chunk, each with its own ids', async () => {
+      await store.projects.insert(makeProject());
+      await store.products.insert(makeProduct());
+      await store.clients.insert(makeClient());
+      await store.clients.insert(makeClient({ id: 'bob', email: 'bob@example.com' }));
+      const [entry] = makeSubscription().products;
+      if (entry === undefined) throw new Error('makeSubscription has a product');
+      const count = 1_050; // key rows are read 1,000 at a time
+      const digest = (i: number) => i.toString(16).padStart(64, '0');
+      await store.transaction(async (repos) => {
+        for (let i = 0; i < count; i++) {
+          const products = [{ ...entry, keyDigest: digest(i), previousKeyDigest: null, previousKeyExpiresAt: null }];
+          await repos.subscriptions.insert(makeSubscription({ id: `app-${i}`, clientId: i % 2 === 0 ? 'alice' : 'bob', products }));
+        }
+      });
+      const keys = (await store.gatewayConfig.load('production', new Date(T0))).keys;
+      expect(keys).toHaveLength(count);
+      const byDigest = new Map(keys.map((key) => [key.keyDigest, key]));
+      for (let i = 0; i < count; i++) {
+        expect(byDigest.get(digest(i))).toMatchObject({
+          subscriptionId: `app-${i}`,
+          clientId: i % 2 === 0 ? 'alice' : 'bob',
+          organizationId: null,
+          productId: 'gold',
+          active: true,
+          expiresAt: null,
+        });
+      }
     });
 
     it('starts a new quota epoch per subscription product on reset, kept when the subscription is saved again', async () => {

@@ -4,6 +4,7 @@ import type { Repositories, Store } from '@tollgate/domain';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import Cursor from 'pg-cursor';
 import { migrate } from './migrations/index.js';
 import { clientRepository } from './repositories/clients.js';
 import { bumpConfigVersion, gatewayConfigSource } from './repositories/gateway-config.js';
@@ -23,6 +24,12 @@ export interface StoreOptions {
   databaseUrl?: string | undefined;
   /** Directory of the SQLite file (`tollgate.db`); created if missing. */
   dataDir?: string | undefined;
+  /**
+   * SQLite page cache of the connection, in KiB (default: better-sqlite3's 16 MiB). A process
+   * that only polls and reloads the gateway configuration gains nothing from a large one: every
+   * reload reads the key tables through once.
+   */
+  sqliteCacheKiB?: number | undefined;
 }
 
 /** A store over SQL, with the dialect it runs on. */
@@ -117,7 +124,8 @@ function connect(options: StoreOptions): { db: Kysely<Database>; dialect: SqlSto
     });
     // An idle client losing its server must not crash the process; the next query reports it.
     pool.on('error', () => {});
-    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres', file: undefined };
+    // The cursor lets large reads (the gateway's keys) stream in chunks instead of one result.
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) }), dialect: 'postgres', file: undefined };
   }
   if (options.databaseUrl !== undefined) throw new Error(`unsupported database URL (expected postgres://…): ${options.databaseUrl}`);
   const dir = options.dataDir ?? '.tollgate';
@@ -128,6 +136,7 @@ function connect(options: StoreOptions): { db: Kysely<Database>; dialect: SqlSto
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  if (options.sqliteCacheKiB !== undefined) database.pragma(`cache_size = ${-Math.max(1, Math.trunc(options.sqliteCacheKiB))}`);
   return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite', file };
 }
 

@@ -22,6 +22,8 @@ export interface GatewayProduct {
   id: string;
   /** Calls per calendar period for each key of the product; null: unlimited. */
   quota: Quota | null;
+  /** OAuth scopes granted to access tokens issued for the product's keys. */
+  scopes: string[];
   projectIds: string[];
   serverGroupIds: string[];
 }
@@ -37,6 +39,8 @@ export interface GatewayConfig {
   products: GatewayProduct[];
   /** Every key of every subscription (current ones and predecessors still in their grace period). */
   keys: GatewayKey[];
+  /** HMAC secret (base64url) signing the OAuth access tokens of every node; the same for all groups. */
+  accessTokenSecret: string;
 }
 
 /** Where gateway nodes read their configuration from (the store, read-only). */
@@ -44,6 +48,12 @@ export interface GatewayConfigSource {
   /** The version every configuration change increments; cheap, polled by nodes. */
   currentVersion(): Promise<number>;
   load(serverGroupId: string, now: Date): Promise<GatewayConfig>;
+  /**
+   * SHA-256 (hex) of the consumer secret paired with a current consumer key (not a
+   * predecessor); undefined for an unknown key. Read by the OAuth token endpoint only, so
+   * secrets never sit in a snapshot.
+   */
+  secretDigestOf(keyDigest: string): Promise<string | undefined>;
 }
 
 /** What a node reports about itself. */

@@ -102,6 +102,12 @@ export class MemoryCounters implements CounterStore {
       holders = new Map();
       this.concurrent.set(key, holders);
     }
+    // Leases run out in the order they were taken (one leaseMs per key): drop the oldest expired
+    // ones, so what remains never counts a dead holder; a full scan only when the limit is reached.
+    for (const [held, expiresAt] of holders) {
+      if (expiresAt > now) break;
+      holders.delete(held);
+    }
     if (holders.size >= limit) {
       for (const [held, expiresAt] of holders) if (expiresAt <= now) holders.delete(held);
     }

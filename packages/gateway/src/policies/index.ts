@@ -1,8 +1,14 @@
+import { assignVariables } from './assign-variables/index.js';
 import { concurrentLimit } from './concurrent-limit/index.js';
+import { cors } from './cors/index.js';
+import { headers } from './headers/index.js';
+import { ipFilter } from './ip-filter/index.js';
+import { jsonThreatProtection } from './json-threat-protection/index.js';
 import type { PolicyDefinition } from './kit.js';
 import { quota } from './quota/index.js';
 import { rateLimit } from './rate-limit/index.js';
 import { spikeArrest } from './spike-arrest/index.js';
+import { verifyAccessToken } from './verify-access-token/index.js';
 import { verifyApiKey } from './verify-api-key/index.js';
 
 /**
@@ -11,11 +17,17 @@ import { verifyApiKey } from './verify-api-key/index.js';
  * test checks that each entry's name equals its folder and that the order is pinned.
  */
 export const POLICIES: ReadonlyArray<PolicyDefinition<unknown>> = [
+  ipFilter,
+  cors,
   verifyApiKey,
+  verifyAccessToken,
   spikeArrest,
   rateLimit,
   quota,
   concurrentLimit,
+  jsonThreatProtection,
+  headers,
+  assignVariables,
 ] as ReadonlyArray<PolicyDefinition<never>> as ReadonlyArray<PolicyDefinition<unknown>>;
 
 /** Policy types by name. */

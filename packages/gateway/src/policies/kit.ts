@@ -1,6 +1,7 @@
 import type { ErrorCode, GatewayKey, PolicyType, Quota } from '@tollgate/domain';
 import type { Counters } from '../counters/counters.js';
 import type { Exchange } from '../exchange.js';
+import type { AccessTokens } from '../oauth/access-tokens.js';
 
 /** A denial: the policy answers the call itself with a catalogue code. Continuing is `undefined`. */
 export interface Rejection {
@@ -38,6 +39,8 @@ export interface KeyEntry extends GatewayKey {
   offeredHere: boolean;
   /** The product's own quota, enforced for every call with the key; null: none. */
   productQuota: Quota | null;
+  /** OAuth scopes of the key's product (what its access tokens may carry). */
+  productScopes: readonly string[];
 }
 
 /**
@@ -55,6 +58,8 @@ export interface PolicyKit {
   serverGroupId: string;
   /** Limit counters: in memory, or shared through Redis. */
   counters: Counters;
+  /** Issues and verifies OAuth access tokens (the platform's signing secret). */
+  accessTokens: AccessTokens;
   /**
    * Names this policy instance (`<projectId>/<policyId>`), stable across snapshots: the prefix
    * of its counter keys, so counts survive a configuration change.

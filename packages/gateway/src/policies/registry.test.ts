@@ -15,7 +15,19 @@ function fields(schema: unknown, path = ''): Array<[string, Record<string, unkno
 
 describe('policy registry', () => {
   it('pins the order policies run in', () => {
-    expect(POLICIES.map((policy) => policy.name)).toEqual(['verify-api-key']);
+    expect(POLICIES.map((policy) => policy.name)).toEqual([
+      'ip-filter',
+      'cors',
+      'verify-api-key',
+      'verify-access-token',
+      'spike-arrest',
+      'rate-limit',
+      'quota',
+      'concurrent-limit',
+      'json-threat-protection',
+      'headers',
+      'assign-variables',
+    ]);
   });
 
   it('lists policies by ascending, unique priority', () => {

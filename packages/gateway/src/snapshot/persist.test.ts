@@ -22,6 +22,15 @@ describe('saved snapshot configuration', () => {
     expect((await stat(file)).mode & 0o777).toBe(0o600);
   });
 
+  it('writes chunks larger than its write buffer, and multi-byte characters, intact', async () => {
+    const long = `é${'x'.repeat(4_000)}→`;
+    const keys = Array.from({ length: 450 }, (_, i) => makeGatewayKey(`tg_k_${i}`, { organizationId: `${long}${i}` }));
+    const config = makeGatewayConfig({ version: 7, keys });
+    const file = join(directory, 'long.json');
+    await saveSnapshotConfig(file, config);
+    expect(await loadSnapshotConfig(file)).toEqual(config);
+  });
+
   it('writes an empty key list as valid JSON', async () => {
     const file = join(directory, 'empty.json');
     await saveSnapshotConfig(file, makeGatewayConfig());

@@ -3,6 +3,7 @@ import { FLOWS, type Flow, type GatewayConfig, type Policy, type Project, type Q
 import Value from 'typebox/value';
 import type { Counters } from '../counters/counters.js';
 import { GroupCounters } from '../counters/group-counters.js';
+import { AccessTokens } from '../oauth/access-tokens.js';
 import { POLICIES_BY_NAME } from '../policies/index.js';
 import { type KeyEntry, type PolicyHandler, type PolicyKit, reject } from '../policies/kit.js';
 import { type CompiledResource, compileResource } from './router.js';
@@ -45,6 +46,7 @@ export interface Snapshot {
   /** Context path → project. */
   projects: ReadonlyMap<string, CompiledProject>;
   keys: ReadonlyMap<string, KeyEntry>;
+  accessTokens: AccessTokens;
 }
 
 /** SHA-256 hex, the form keys are stored in. One-shot `hash()`: no Hash object per call. */
@@ -68,21 +70,26 @@ export function buildSnapshot(
   counters: Counters = new GroupCounters(undefined, () => 1, now),
 ): Snapshot {
   const keys = indexKeys(config);
-  const kit: PolicyKit = { now, digest: sha256Hex, keys, serverGroupId: config.serverGroupId, counters, instance: '' };
+  const accessTokens = new AccessTokens(config.accessTokenSecret, now);
+  const kit: PolicyKit = { now, digest: sha256Hex, keys, serverGroupId: config.serverGroupId, counters, accessTokens, instance: '' };
   const projects = new Map<string, CompiledProject>();
   for (const project of config.projects) {
     projects.set(project.contextPath, compileProject(project, config.serverGroupId, kit, onProblem));
   }
-  return { version: config.version, serverGroupId: config.serverGroupId, projects, keys };
+  return { version: config.version, serverGroupId: config.serverGroupId, projects, keys, accessTokens };
 }
 
 function indexKeys(config: GatewayConfig): Map<string, KeyEntry> {
-  const byProduct = new Map<string, { projectIds: ReadonlySet<string>; offeredHere: boolean; quota: Quota | null }>();
+  const byProduct = new Map<
+    string,
+    { projectIds: ReadonlySet<string>; offeredHere: boolean; quota: Quota | null; scopes: readonly string[] }
+  >();
   for (const product of config.products) {
     const offeredHere = product.serverGroupIds.includes(config.serverGroupId);
-    byProduct.set(product.id, { offeredHere, projectIds: offeredHere ? new Set(product.projectIds) : new Set(), quota: product.quota });
+    const projectIds = offeredHere ? new Set(product.projectIds) : new Set<string>();
+    byProduct.set(product.id, { offeredHere, projectIds, quota: product.quota, scopes: product.scopes });
   }
-  const none = { offeredHere: false, projectIds: new Set<string>(), quota: null };
+  const none = { offeredHere: false, projectIds: new Set<string>(), quota: null, scopes: [] };
   const keys = new Map<string, KeyEntry>();
   for (const key of config.keys) {
     const product = byProduct.get(key.productId) ?? none;
@@ -100,6 +107,7 @@ function indexKeys(config: GatewayConfig): Map<string, KeyEntry> {
       projectIds: product.projectIds,
       offeredHere: product.offeredHere,
       productQuota: product.quota,
+      productScopes: product.scopes,
     });
   }
   return keys;

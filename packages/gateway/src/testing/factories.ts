@@ -4,6 +4,9 @@ import { sha256Hex } from '../snapshot/snapshot.js';
 /** The server group every factory defaults to. */
 export const TEST_SERVER_GROUP_ID = 'test-group';
 
+/** The access-token signing secret of test configurations. */
+export const TEST_ACCESS_TOKEN_SECRET = 'test-access-token-secret-0123456789abcdef';
+
 const EPOCH = '2024-01-01T00:00:00.000Z';
 
 /**
@@ -40,7 +43,7 @@ export function makeProject(overrides: Partial<Project> & Pick<Project, 'id' | '
 
 /** A product offered in the test server group. */
 export function makeGatewayProduct(overrides: Partial<GatewayProduct> & Pick<GatewayProduct, 'id'>): GatewayProduct {
-  return { projectIds: [], serverGroupIds: [TEST_SERVER_GROUP_ID], quota: null, ...overrides };
+  return { projectIds: [], serverGroupIds: [TEST_SERVER_GROUP_ID], quota: null, scopes: [], ...overrides };
 }
 
 /**
@@ -63,5 +66,13 @@ export function makeGatewayKey(rawKey: string, overrides: Partial<Omit<GatewayKe
 
 /** A server group's configuration at version 1 with nothing deployed unless overridden. */
 export function makeGatewayConfig(overrides: Partial<GatewayConfig> = {}): GatewayConfig {
-  return { version: 1, serverGroupId: TEST_SERVER_GROUP_ID, projects: [], products: [], keys: [], ...overrides };
+  return {
+    version: 1,
+    serverGroupId: TEST_SERVER_GROUP_ID,
+    projects: [],
+    products: [],
+    keys: [],
+    accessTokenSecret: TEST_ACCESS_TOKEN_SECRET,
+    ...overrides,
+  };
 }

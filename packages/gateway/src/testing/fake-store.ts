@@ -19,6 +19,8 @@ export class FakeGatewayStore implements GatewayConfigSource, NodeRegistry {
   unreachable = false;
   private config: GatewayConfig;
   private readonly nodes = new Map<string, GatewayNodeRecord>();
+  /** Consumer secret digests by key digest, for the OAuth token endpoint; tests fill it. */
+  readonly secretDigests = new Map<string, string>();
 
   constructor(config: GatewayConfig) {
     this.config = structuredClone(config);
@@ -54,9 +56,14 @@ export class FakeGatewayStore implements GatewayConfigSource, NodeRegistry {
   async load(serverGroupId: string, _now: Date): Promise<GatewayConfig> {
     this.failIfUnreachable();
     if (serverGroupId !== this.config.serverGroupId) {
-      return { version: this.config.version, serverGroupId, projects: [], products: this.config.products, keys: this.config.keys };
+      return { ...structuredClone(this.config), serverGroupId, projects: [] };
     }
     return structuredClone(this.config);
+  }
+
+  async secretDigestOf(keyDigest: string): Promise<string | undefined> {
+    this.failIfUnreachable();
+    return this.secretDigests.get(keyDigest);
   }
 
   async heartbeat(node: GatewayNodeReport, seenAt: string): Promise<void> {

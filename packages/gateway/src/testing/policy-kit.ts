@@ -3,6 +3,7 @@ import type { Project } from '@tollgate/domain';
 import Value from 'typebox/value';
 import { GroupCounters } from '../counters/group-counters.js';
 import { Exchange } from '../exchange.js';
+import { AccessTokens } from '../oauth/access-tokens.js';
 import {
   isReply,
   type KeyEntry,
@@ -14,6 +15,7 @@ import {
 } from '../policies/kit.js';
 import type { CompiledProject } from '../snapshot/snapshot.js';
 import { sha256Hex } from '../snapshot/snapshot.js';
+import { TEST_ACCESS_TOKEN_SECRET } from './factories.js';
 
 /** The instant policy unit tests run at, unless they move the clock. */
 export const POLICY_TEST_NOW = Date.parse('2026-06-01T00:00:00Z');
@@ -29,6 +31,7 @@ export function makePolicyKit(overrides: Partial<PolicyKit> = {}): PolicyKit & {
     keys: new Map(),
     serverGroupId: 'production',
     counters: new GroupCounters(undefined, () => 1, now),
+    accessTokens: new AccessTokens(TEST_ACCESS_TOKEN_SECRET, now),
     instance: 'petstore/policy',
     ...overrides,
   };
@@ -48,6 +51,7 @@ export function makeKeyEntry(overrides: Partial<KeyEntry> = {}): KeyEntry {
     projectIds: new Set(['petstore']),
     offeredHere: true,
     productQuota: null,
+    productScopes: [],
     ...overrides,
   };
 }

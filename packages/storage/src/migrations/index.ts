@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import * as initial from './0001-initial.js';
 import * as gateway from './0002-gateway.js';
 import * as quotas from './0003-quotas.js';
+import * as secrets from './0004-secrets.js';
 
 /** One schema change; `up` runs inside the migration transaction. */
 interface Migration {
@@ -16,6 +17,7 @@ const MIGRATIONS: ReadonlyArray<[string, Migration]> = [
   ['0001-initial', initial],
   ['0002-gateway', gateway],
   ['0003-quotas', quotas],
+  ['0004-secrets', secrets],
 ];
 
 /** Arbitrary constant: the PostgreSQL advisory lock that serialises concurrent starts. */

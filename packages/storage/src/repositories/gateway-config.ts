@@ -19,14 +19,22 @@ export async function bumpConfigVersion(db: Kysely<Database>): Promise<void> {
     .execute();
 }
 
+/** Key rows read at a time from PostgreSQL's cursor (better-sqlite3 iterates row by row). */
+const KEY_CHUNK_ROWS = 1_000;
+
 /**
  * Reads what a server group's gateway nodes compile, in one read transaction so the projects,
  * products and keys belong to the same version. Keys come in one joined query whatever
- * their number; predecessors whose grace period is over at `now` are left out.
+ * their number, streamed: the rows of 100,000 keys never exist at once (as one result they
+ * would fill the old generation and the allocator, and a node keeps that peak for life).
+ * Predecessors whose grace period is over at `now` are left out.
  */
 export function gatewayConfigSource(db: Kysely<Database>): GatewayConfigSource {
   return {
     currentVersion: () => readConfigVersion(db),
+    secretDigestOf: async (keyDigest) =>
+      (await db.selectFrom('subscription_products').select('secret_digest').where('key_digest', '=', keyDigest).executeTakeFirst())
+        ?.secret_digest,
     load: (serverGroupId, now) =>
       db.transaction().execute(async (trx) => {
         const version = await readConfigVersion(trx);
@@ -36,11 +44,11 @@ export function gatewayConfigSource(db: Kysely<Database>): GatewayConfigSource {
           .where('id', 'in', trx.selectFrom('deployments').select('project_id').where('server_group_id', '=', serverGroupId))
           .orderBy('id')
           .execute();
-        const productRows = await trx.selectFrom('products').select(['id', 'quota']).orderBy('id').execute();
+        const productRows = await trx.selectFrom('products').select(['id', 'quota', 'scopes']).orderBy('id').execute();
         const productIds = productRows.map((row) => row.id);
         const groups = await loadLinks(trx, 'product_server_groups', productIds);
         const projects = await loadLinks(trx, 'product_projects', productIds);
-        const keyRows = await trx
+        const keyRows = trx
           .selectFrom('subscription_products as sp')
           .innerJoin('subscriptions as s', 's.id', 'sp.subscription_id')
           .innerJoin('clients as c', 'c.id', 's.client_id')
@@ -60,25 +68,33 @@ export function gatewayConfigSource(db: Kysely<Database>): GatewayConfigSource {
             'c.status as client_status',
             'c.organization_id',
           ])
-          .execute();
+          .stream(KEY_CHUNK_ROWS);
         const keys: GatewayKey[] = [];
         const nowMs = now.getTime();
-        for (const row of keyRows) {
+        const shared = sharedStrings();
+        for await (const row of keyRows) {
           const active = row.subscription_status === 'active' && row.key_status === 'approved' && row.client_status === 'active';
           // Literals with one field order, not spreads: 100,000 keys then share one hidden class.
-          keys.push(gatewayKey(row, row.key_digest, active, null));
+          keys.push(gatewayKey(row, row.key_digest, active, null, shared));
           const previousExpiry = row.previous_key_expires_at === null ? null : Number(row.previous_key_expires_at);
           if (row.previous_key_digest !== null && previousExpiry !== null && previousExpiry > nowMs) {
-            keys.push(gatewayKey(row, row.previous_key_digest, active, previousExpiry));
+            keys.push(gatewayKey(row, row.previous_key_digest, active, previousExpiry, shared));
           }
         }
+        const secret = await trx
+          .selectFrom('platform_secrets')
+          .select('value')
+          .where('name', '=', 'access-token-hmac')
+          .executeTakeFirstOrThrow();
         return {
           version,
           serverGroupId,
+          accessTokenSecret: secret.value,
           projects: projectRows.map(toProject),
-          products: productRows.map(({ id, quota }) => ({
+          products: productRows.map(({ id, quota, scopes }) => ({
             id,
             quota: quota === null ? null : (JSON.parse(quota) as Quota),
+            scopes: JSON.parse(scopes) as string[],
             serverGroupIds: groups.get(id) ?? [],
             projectIds: projects.get(id) ?? [],
           })),
@@ -96,13 +112,33 @@ interface KeyRow {
   quota_epoch: number | null;
 }
 
-function gatewayKey(row: KeyRow, keyDigest: string, active: boolean, expiresAt: number | null): GatewayKey {
+/**
+ * One copy of each distinct string: every row brings its own copy of its client's,
+ * organization's and product's id, which 100,000 keys would otherwise each keep.
+ */
+function sharedStrings(): (value: string) => string {
+  const known = new Map<string, string>();
+  return (value) => {
+    const existing = known.get(value);
+    if (existing !== undefined) return existing;
+    known.set(value, value);
+    return value;
+  };
+}
+
+function gatewayKey(
+  row: KeyRow,
+  keyDigest: string,
+  active: boolean,
+  expiresAt: number | null,
+  shared: ReturnType<typeof sharedStrings>,
+): GatewayKey {
   return {
     keyDigest,
     subscriptionId: row.subscription_id,
-    clientId: row.client_id,
-    organizationId: row.organization_id,
-    productId: row.product_id,
+    clientId: shared(row.client_id),
+    organizationId: row.organization_id === null ? null : shared(row.organization_id),
+    productId: shared(row.product_id),
     active,
     expiresAt,
     quotaEpoch: Number(row.quota_epoch ?? 0),

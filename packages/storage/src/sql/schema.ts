@@ -102,6 +102,12 @@ export interface SubscriptionProductTable {
   created_at: Millis;
 }
 
+/** A secret generated at the first start (e.g. `access-token-hmac`). */
+export interface PlatformSecretTable {
+  name: string;
+  value: string;
+}
+
 /** The quota epoch of a subscription product (absent: 0). */
 export interface QuotaEpochTable {
   subscription_id: string;
@@ -140,4 +146,5 @@ export interface Database {
   config_state: ConfigStateTable;
   gateway_nodes: GatewayNodeTable;
   quota_epochs: QuotaEpochTable;
+  platform_secrets: PlatformSecretTable;
 }
