@@ -64,9 +64,18 @@ export class Exchange {
     return this.compiled.project;
   }
 
-  /** The address of the peer that sent the request. */
+  private resolvedAddress: string | undefined = undefined;
+
+  /**
+   * The client's address: the socket's peer, unless a policy that knows the trusted proxies
+   * (ip-filter) resolved the address behind them; limits keyed by `ip` then count that one.
+   */
   get clientAddress(): string {
-    return this.request.socket.remoteAddress ?? '';
+    return this.resolvedAddress ?? this.request.socket.remoteAddress ?? '';
+  }
+
+  set clientAddress(address: string) {
+    this.resolvedAddress = address;
   }
 
   /** Adds a header to the client's response (wins over the backend's header of that name). */

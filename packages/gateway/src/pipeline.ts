@@ -68,7 +68,7 @@ export function createPipeline(
     }
     const method = request.method ?? 'GET';
     const remainder = path.slice(compiled.project.contextPath.length);
-    const match = matchResource(compiled.resources, remainder, method);
+    const match = matchResource(compiled.resources, remainder, routingMethod(request, method));
     if (match.kind === 'not-found') {
       sendProblem(response, 'ROUTE_NOT_FOUND', `no resource of ${compiled.project.contextPath} matches ${path}`, requestId);
       return;
@@ -120,4 +120,15 @@ export function createPipeline(
     if (verdict === undefined) forward(exchange, response, upstreams, limits, isDraining, logger);
     else answer(response, exchange, verdict);
   }
+}
+
+/**
+ * A CORS preflight (OPTIONS with Origin and Access-Control-Request-Method) is routed as the call
+ * it announces, so it reaches the resource (and its cors policy) even when the resource does
+ * not list OPTIONS. Every other request is routed by its own method.
+ */
+function routingMethod(request: IncomingMessage, method: string): string {
+  if (method !== 'OPTIONS' || request.headers.origin === undefined) return method;
+  const announced = request.headers['access-control-request-method'];
+  return typeof announced === 'string' && announced !== '' ? announced.toUpperCase() : method;
 }

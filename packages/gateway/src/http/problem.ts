@@ -59,13 +59,15 @@ export function answer(response: ServerResponse, exchange: Exchange, verdict: Re
     response.destroy();
     return;
   }
+  // 204 and 304 have no content, and RFC 9110 forbids a Content-Length on a 204.
+  const bodiless = replyToSend.status === 204 || replyToSend.status === 304;
   response.writeHead(replyToSend.status, {
     ...added,
     ...replyToSend.headers,
-    'content-length': Buffer.byteLength(replyToSend.body),
+    ...(bodiless ? {} : { 'content-length': Buffer.byteLength(replyToSend.body) }),
     'x-request-id': exchange.requestId,
   });
-  response.end(replyToSend.body);
+  response.end(bodiless ? undefined : replyToSend.body);
 }
 
 /** The first reply a policy of the route gives for this error (`onError`), if any. */

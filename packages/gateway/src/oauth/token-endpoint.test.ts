@@ -73,7 +73,12 @@ describe('gateway: POST /oauth/token and verify-access-token', () => {
   });
 
   it('answers 401 invalid_client with a Basic challenge for a wrong secret, an unknown key or no credentials', async () => {
-    for (const headers of [{ authorization: basic(KEY, 'wrong') }, { authorization: basic('tg_k_unknown', SECRET) }, {}]) {
+    const attempts: Array<Record<string, string>> = [
+      { authorization: basic(KEY, 'wrong') },
+      { authorization: basic('tg_k_unknown', SECRET) },
+      {},
+    ];
+    for (const headers of attempts) {
       const res = await requestToken('grant_type=client_credentials', headers);
       expect(res.status).toBe(401);
       expect(res.headers.get('www-authenticate')).toBe('Basic realm="tollgate"');

@@ -84,7 +84,7 @@ function fieldRows(schema: JsonSchema, prefix = ''): string[][] {
 }
 
 function typeOf(field: JsonSchema): string {
-  if (field.enum !== undefined) return field.enum.map((value) => JSON.stringify(value)).join(' \\| ');
+  if (field.enum !== undefined) return field.enum.map((value) => JSON.stringify(value)).join(' | ');
   if (field.anyOf !== undefined) return field.anyOf.map(typeOf).join(' or ');
   if (field.const !== undefined) return JSON.stringify(field.const);
   const bounds = [

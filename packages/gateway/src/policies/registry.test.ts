@@ -20,13 +20,23 @@ describe('policy registry', () => {
       'cors',
       'verify-api-key',
       'verify-access-token',
+      'jwt',
       'spike-arrest',
       'rate-limit',
       'quota',
       'concurrent-limit',
       'json-threat-protection',
+      'xml-threat-protection',
+      'regex-protection',
+      'validate-json',
+      'rewrite',
       'headers',
       'assign-variables',
+      'xml-to-json',
+      'json-to-xml',
+      'build-message',
+      'mock-response',
+      'fault-handling',
     ]);
   });
 

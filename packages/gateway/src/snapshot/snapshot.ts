@@ -170,14 +170,16 @@ function compilePolicy(
   const definition = POLICIES_BY_NAME.get(policy.type);
   if (definition === undefined) return failClosed(`unknown policy type '${policy.type}'`);
   const merged = { ...policy.config, ...(policy.serverGroupConfig?.[serverGroupId] ?? {}) };
-  const config = Value.Default(definition.schema, structuredClone(merged));
-  if (!Value.Check(definition.schema, config)) {
-    const [first] = Value.Errors(definition.schema, config);
-    return failClosed(`invalid config: ${first?.instancePath || '/'} ${first?.message ?? ''}`.trim());
-  }
-  const [checkProblem] = Object.entries(definition.check?.(config) ?? {});
-  if (checkProblem !== undefined) return failClosed(`invalid config: ${checkProblem[0] || '/'} ${checkProblem[1]}`);
+  // Everything from here may throw on a config the API would refuse (or a library bug): the
+  // policy then fails closed, the rest of the snapshot is built.
   try {
+    const config = Value.Default(definition.schema, structuredClone(merged));
+    if (!Value.Check(definition.schema, config)) {
+      const [first] = Value.Errors(definition.schema, config);
+      return failClosed(`invalid config: ${first?.instancePath || '/'} ${first?.message ?? ''}`.trim());
+    }
+    const [checkProblem] = Object.entries(definition.check?.(config) ?? {});
+    if (checkProblem !== undefined) return failClosed(`invalid config: ${checkProblem[0] || '/'} ${checkProblem[1]}`);
     return step(definition.create(config, { ...kit, instance: `${project.id}/${policy.id}` }));
   } catch (error) {
     return failClosed(`create() failed: ${error instanceof Error ? error.message : String(error)}`);

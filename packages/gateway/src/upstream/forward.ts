@@ -198,7 +198,7 @@ class ForwardHandler implements Dispatcher.DispatchHandler {
 
   private writeHead(status: number, out: OutgoingHttpHeaders): void {
     const added = this.exchange.responseHeaders;
-    if (added !== undefined) for (const name in added) out[name] = added[name];
+    if (added !== undefined) for (const name in added) out[name] = name === 'vary' ? mergeVary(out.vary, added.vary) : added[name];
     // Read when the head is written: a drain that began mid-request must still close this connection.
     if (this.isDraining()) out.connection = 'close';
     this.response.writeHead(status, out);
@@ -246,6 +246,16 @@ class ForwardHandler implements Dispatcher.DispatchHandler {
     this.response.off('close', clientClosed);
     answerFailure(error, this.exchange, this.response);
   }
+}
+
+/** Vary is a list: the gateway's entries (e.g. Origin) join the backend's instead of replacing them. */
+function mergeVary(backend: OutgoingHttpHeaders[string], ours: string | undefined): string {
+  const tokens = new Map<string, string>();
+  for (const part of [String(backend ?? ''), ours ?? ''].join(',').split(',')) {
+    const token = part.trim();
+    if (token !== '') tokens.set(token.toLowerCase(), token);
+  }
+  return [...tokens.values()].join(', ');
 }
 
 /** Whether a response policy of the route reads bodies. */

@@ -30,7 +30,7 @@ describe('policy: cors end to end', () => {
     await upstream.close();
   });
 
-  const corsPolicy = (config: object = { allowOrigins: [APP] }) => makePolicy({ id: 'cors', type: 'cors', config });
+  const corsPolicy = (config: Record<string, unknown> = { allowOrigins: [APP] }) => makePolicy({ id: 'cors', type: 'cors', config });
   const keyPolicy = makePolicy({ id: 'key', type: 'verify-api-key' });
 
   /** Starts a node for project /pets with `policies` (declared in this order) and one valid key. */
@@ -128,5 +128,35 @@ describe('policy: cors end to end', () => {
     expect(answer.status).toBe(200);
     expect(answer.headers.get('access-control-allow-origin')).toBe('https://other.example');
     expect(answer.headers.get('access-control-allow-credentials')).toBe('true');
+  });
+
+  it('routes a preflight as the call it announces: a resource without OPTIONS still gets its 204, without Content-Length', async () => {
+    const project = makeProject({
+      id: 'pets',
+      contextPath: '/pets',
+      target: { url: upstream.url, timeoutMs: 5_000 },
+      resources: [{ id: 'item', path: '/items/{id}', methods: ['PUT'], acceptChildPaths: false, forwardBasePath: true }],
+      policies: [corsPolicy()],
+    });
+    gateway = await startTestGateway(makeGatewayConfig({ projects: [project] }));
+
+    const answer = await preflight(APP);
+
+    expect(answer.status).toBe(204);
+    expect(answer.headers.get('content-length')).toBeNull();
+    expect(answer.headers.get('access-control-allow-origin')).toBe(APP);
+    const plain = await fetch(`${gateway.url}/pets/items/1`, { method: 'OPTIONS' });
+    expect(plain.status).toBe(405);
+  });
+
+  it("merges Vary: Origin into the backend's own Vary instead of replacing it", async () => {
+    await start([corsPolicy()]);
+
+    const answer = await fetch(`${gateway?.url}/pets/items/1`, {
+      headers: { origin: APP, [ECHO.responseHeaders]: JSON.stringify({ vary: 'Accept-Encoding' }) },
+    });
+
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('vary')).toBe('Accept-Encoding, Origin');
   });
 });

@@ -40,7 +40,13 @@ describe('policy: cors', () => {
     it('accepts origin lists (web, wildcard subdomains, IPv6, extension schemes) and header lists', () => {
       expect(
         acceptsConfig(cors, {
-          allowOrigins: ['https://app.example.com', 'http://localhost:3000', 'https://*.example.org', 'http://[::1]:8080', 'chrome-extension://abcdef'],
+          allowOrigins: [
+            'https://app.example.com',
+            'http://localhost:3000',
+            'https://*.example.org',
+            'http://[::1]:8080',
+            'chrome-extension://abcdef',
+          ],
           allowMethods: ['GET', 'OPTIONS'],
           allowHeaders: ['Content-Type', 'x-api-key'],
           exposeHeaders: [],
@@ -170,7 +176,9 @@ describe('policy: cors', () => {
 
     it('refuses an origin that is not listed with 403 CORS_REJECTED and adds no CORS header', () => {
       const exchange = actual('https://evil.example');
-      expect(rejectionOf(instantiate(cors, { allowOrigins: ['https://app.example.com'] }).onRequest?.(exchange))?.code).toBe('CORS_REJECTED');
+      expect(rejectionOf(instantiate(cors, { allowOrigins: ['https://app.example.com'] }).onRequest?.(exchange))?.code).toBe(
+        'CORS_REJECTED',
+      );
       expect(exchange.responseHeaders).toBeUndefined();
     });
 
@@ -193,7 +201,8 @@ describe('policy: cors', () => {
   });
 
   describe('origin matching', () => {
-    const admits = (allowOrigins: string[], origin: string) => rejectionOf(instantiate(cors, { allowOrigins }).onRequest?.(actual(origin))) === undefined;
+    const admits = (allowOrigins: string[], origin: string) =>
+      rejectionOf(instantiate(cors, { allowOrigins }).onRequest?.(actual(origin))) === undefined;
 
     it('matches listed origins exactly: scheme, host and port', () => {
       const list = ['https://app.example.com', 'http://localhost:3000'];

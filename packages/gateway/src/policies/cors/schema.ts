@@ -9,12 +9,15 @@ export const GATEWAY_RESPONSE_HEADERS = ['x-request-id', 'ratelimit-limit', 'rat
 /** Which browser origins may call, with which methods and headers, and what they may read. */
 export const CorsSchema = Type.Object(
   {
-    allowOrigins: Type.Union([Type.Literal('*'), Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { minItems: 1, maxItems: 100 })], {
-      default: '*',
-      description:
-        '"*" (default): every origin; or a list of origins as browsers send them, e.g. "https://app.example.com", ' +
-        '"http://localhost:3000", or "https://*.example.com" for every subdomain (not the apex). Others: 403 CORS_REJECTED.',
-    }),
+    allowOrigins: Type.Union(
+      [Type.Literal('*'), Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { minItems: 1, maxItems: 100 })],
+      {
+        default: '*',
+        description:
+          '"*" (default): every origin; or a list of origins as browsers send them, e.g. "https://app.example.com", ' +
+          '"http://localhost:3000", or "https://*.example.com" for every subdomain (not the apex). Others: 403 CORS_REJECTED.',
+      },
+    ),
     allowMethods: Type.Array(Type.Enum([...HTTP_METHODS]), {
       minItems: 1,
       uniqueItems: true,

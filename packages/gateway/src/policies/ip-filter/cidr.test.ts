@@ -150,7 +150,12 @@ describe('ip-filter: agreement with node:net', () => {
   };
   // Small middle words, so zero runs (and '::') are common.
   const randomWords = (family: 4 | 6) => {
-    const words = Uint32Array.from([random(2 ** 16) * 2 ** 16 + random(2 ** 16), random(4), random(3), random(2 ** 16) * 2 ** 16 + random(2 ** 16)]);
+    const words = Uint32Array.from([
+      random(2 ** 16) * 2 ** 16 + random(2 ** 16),
+      random(4),
+      random(3),
+      random(2 ** 16) * 2 ** 16 + random(2 ** 16),
+    ]);
     if (family === 4) words.set([0, 0, 0xffff]);
     return words;
   };
@@ -180,7 +185,8 @@ describe('ip-filter: agreement with node:net', () => {
       }
       // Half the addresses inside the block: the network with random host bits.
       const address = randomWords(family);
-      if (random(2) === 0) for (let w = 0; w < 4; w++) address[w] = ((network[w] as number) | ((address[w] as number) & ~(mask[w] as number))) >>> 0;
+      if (random(2) === 0)
+        for (let w = 0; w < 4; w++) address[w] = ((network[w] as number) | ((address[w] as number) & ~(mask[w] as number))) >>> 0;
       const block = `${formatAddress(family, network)}/${prefix}`;
       const client = formatAddress(family, address);
       const reference = new BlockList();

@@ -25,7 +25,8 @@ describe('policy: ip-filter end to end', () => {
     await upstream.close();
   });
 
-  const filter = (config: object, overrides: Partial<Policy> = {}) => makePolicy({ id: 'ip', type: 'ip-filter', config, ...overrides });
+  const filter = (config: Record<string, unknown>, overrides: Partial<Policy> = {}) =>
+    makePolicy({ id: 'ip', type: 'ip-filter', config, ...overrides });
 
   async function start(policies: Policy[], resources = [] as ReturnType<typeof makeResource>[]) {
     const project = makeProject({ id: 'pets', contextPath: '/pets', target: { url: upstream.url, timeoutMs: 5_000 }, policies, resources });

@@ -7,7 +7,7 @@ import { MAX_CIDRS } from './schema.js';
 /** The verdict for a call from `clientAddress` (the socket peer), with optional X-Forwarded-For. */
 function verdict(config: object, clientAddress: string, forwardedFor?: string) {
   const handler = instantiate(ipFilter, config);
-  const headers = forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor };
+  const headers: Record<string, string> = forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor };
   return rejectionOf(handler.onRequest?.(makeExchange({ clientAddress, headers })));
 }
 

@@ -22,9 +22,12 @@ export function createIpFilter(config: IpFilterConfig): PolicyHandler {
   const words = new Uint32Array(4);
   return {
     onRequest(exchange: Exchange) {
-      const address = behindProxies
-        ? resolveClientAddress(exchange.clientAddress, exchange.header('x-forwarded-for'), proxies)
-        : exchange.clientAddress;
+      let address = exchange.clientAddress;
+      if (behindProxies) {
+        address = resolveClientAddress(address, exchange.header('x-forwarded-for'), proxies);
+        // Later policies (limits keyed by ip) count the real client, not the load balancer.
+        exchange.clientAddress = address;
+      }
       const family = parseAddress(address, words, true);
       // Fail closed: an address that cannot be read matches no allow entry and could hide a denied one.
       if (family === 0) return reject('IP_DENIED', `the client address '${address.slice(0, MAX_ECHOED)}' is not an IP address`);

@@ -173,6 +173,34 @@ describe('policy: json-threat-protection', () => {
     });
   });
 
+  describe('robustness', () => {
+    const document = ' {"a":[1,-2.5e+3,true,false,null,"x\\u00e9\\n",{"é":[]}],"b":{}} ';
+
+    it('answers every truncation of a document with a verdict, never an exception', async () => {
+      const bytes = Buffer.from(document);
+      const handler = instantiate(jsonThreatProtection, {});
+      for (let end = 1; end < bytes.length - 1; end++) {
+        const verdict = await verdictOf(handler, bodyExchange(bytes.subarray(0, end)));
+        expect(verdict?.code, `first ${end} bytes`).toBe('THREAT_DETECTED');
+      }
+      expect(await verdictOf(handler, bodyExchange(bytes))).toBeUndefined();
+    });
+
+    it('answers every single-byte corruption of a document with a verdict, never an exception', async () => {
+      const handler = instantiate(jsonThreatProtection, {});
+      const bytes = Buffer.from(document);
+      for (let at = 0; at < bytes.length; at++) {
+        for (const replacement of [0x7b, 0x7d, 0x5b, 0x5d, 0x22, 0x5c, 0x2c, 0x3a, 0x2d, 0x30, 0x65, 0x75]) {
+          const corrupt = Buffer.from(bytes);
+          corrupt[at] = replacement;
+          // A throw would reject here and fail the test (in the gateway: 500 POLICY_FAILED).
+          const verdict = await verdictOf(handler, bodyExchange(corrupt));
+          expect([undefined, 'THREAT_DETECTED']).toContain(verdict?.code);
+        }
+      }
+    });
+  });
+
   describe('which requests', () => {
     it('applies to application/json with parameters and to +json types, in any case', async () => {
       for (const type of [

@@ -1,0 +1,10 @@
+import type { PolicyHandler } from '../kit.js';
+import { isJsonMediaType } from '../xml-to-json/media.js';
+import { bodyConversion } from '../xml-to-json/transform.js';
+import { compileJsonToXml } from './convert.js';
+import type { JsonToXmlConfig } from './schema.js';
+
+/** Converts JSON bodies (request or answer, by flow) to XML; other bodies pass through. */
+export function createJsonToXml(config: JsonToXmlConfig): PolicyHandler {
+  return bodyConversion({ from: 'JSON', accepts: isJsonMediaType, convert: compileJsonToXml(config), contentType: 'application/xml' });
+}
