@@ -35,6 +35,8 @@ export class Exchange {
   /** Remaining calls of the tightest limit applied so far: its `RateLimit-*` headers win. */
   private tightestRemaining = Number.POSITIVE_INFINITY;
   private completions: Array<() => void> | undefined = undefined;
+  /** The path after the context path as it will be forwarded; starts as `remainder`, a rewrite may change it. */
+  forwardRemainder: string;
   /** The request body once a policy read it; it is then forwarded from memory instead of streamed. */
   body: Buffer | undefined = undefined;
   /** The backend's status and headers, set before the response flows run. */
@@ -58,7 +60,9 @@ export class Exchange {
     readonly requestHeaders: Record<string, string | string[]>,
     /** The policy chains of the matched route. */
     readonly chains: FlowChains,
-  ) {}
+  ) {
+    this.forwardRemainder = remainder;
+  }
 
   get project(): Project {
     return this.compiled.project;
@@ -147,11 +151,26 @@ export class Exchange {
   /** Removes a query parameter from what is forwarded and returns its (first) value. */
   takeQueryParameter(name: string): string | undefined {
     if (this.query === '') return undefined;
-    const params = new URLSearchParams(this.query);
-    const value = params.get(name);
-    if (value === null) return undefined;
-    params.delete(name);
-    this.query = params.toString();
+    let value: string | undefined;
+    // Only the parameter's own pairs are removed; the others keep the client's exact encoding.
+    const kept = this.query.split('&').filter((pair) => {
+      const equals = pair.indexOf('=');
+      const key = decodeFormComponent(equals === -1 ? pair : pair.slice(0, equals));
+      if (key !== name) return true;
+      value ??= decodeFormComponent(equals === -1 ? '' : pair.slice(equals + 1));
+      return false;
+    });
+    if (value !== undefined) this.query = kept.join('&');
     return value;
+  }
+}
+
+/** Decodes one application/x-www-form-urlencoded component; a malformed escape is kept as is. */
+function decodeFormComponent(text: string): string {
+  const spaced = text.replaceAll('+', ' ');
+  try {
+    return decodeURIComponent(spaced);
+  } catch {
+    return spaced;
   }
 }

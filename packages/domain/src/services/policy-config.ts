@@ -30,7 +30,13 @@ export function policyFieldErrors(policies: readonly Policy[], types: ReadonlyMa
 
 /** The schema's errors for one config, with defaults filled first (as the gateway does). */
 function configErrors(type: PolicyType, config: Record<string, unknown>, prefix: string): Record<string, string> {
-  const withDefaults = Value.Default(type.schema, Value.Clone(config));
+  let withDefaults: unknown;
+  try {
+    withDefaults = Value.Default(type.schema, Value.Clone(config));
+  } catch {
+    // A config shape the schema library cannot even fill defaults into is refused whole.
+    return { [prefix]: 'does not match the schema of this policy type' };
+  }
   const fields: Record<string, string> = {};
   for (const error of Value.Errors(type.schema, withDefaults)) {
     // additionalProperties is reported twice: on the object and on the extra field; keep the field.

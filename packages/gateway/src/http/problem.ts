@@ -74,7 +74,13 @@ export function answer(response: ServerResponse, exchange: Exchange, verdict: Re
 function faultReply(exchange: Exchange, rejection: Rejection): Reply | undefined {
   for (const flow of FLOWS) {
     for (const step of exchange.chains[flow]) {
-      const custom = step.handler.onError?.(exchange, rejection);
+      let custom: Reply | undefined;
+      try {
+        custom = step.handler.onError?.(exchange, rejection);
+      } catch {
+        // A broken error handler must not hide the error: the standard problem body is sent.
+        continue;
+      }
       if (custom !== undefined) return custom;
     }
   }

@@ -79,6 +79,7 @@ function fieldRows(schema: JsonSchema, prefix = ''): string[][] {
     const shown = field.default === undefined ? (required ? 'required' : '–') : `\`${JSON.stringify(field.default)}\``;
     rows.push([`\`${path}\``, escapeCell(typeOf(field)), shown, escapeCell(field.description ?? '')]);
     if (field.type === 'object' && field.properties !== undefined) rows.push(...fieldRows(field, `${path}.`));
+    if (field.type === 'array' && field.items?.properties !== undefined) rows.push(...fieldRows(field.items, `${path}[].`));
   }
   return rows;
 }

@@ -13,9 +13,11 @@ import { mockResponse } from './mock-response/index.js';
 import { quota } from './quota/index.js';
 import { rateLimit } from './rate-limit/index.js';
 import { regexProtection } from './regex-protection/index.js';
+import { responseCache } from './response-cache/index.js';
 import { rewrite } from './rewrite/index.js';
 import { spikeArrest } from './spike-arrest/index.js';
 import { validateJson } from './validate-json/index.js';
+import { validateOpenApi } from './validate-openapi/index.js';
 import { verifyAccessToken } from './verify-access-token/index.js';
 import { verifyApiKey } from './verify-api-key/index.js';
 import { xmlThreatProtection } from './xml-threat-protection/index.js';
@@ -40,12 +42,14 @@ export const POLICIES: ReadonlyArray<PolicyDefinition<unknown>> = [
   xmlThreatProtection,
   regexProtection,
   validateJson,
+  validateOpenApi,
   rewrite,
-  headers,
   assignVariables,
+  headers,
   xmlToJson,
   jsonToXml,
   buildMessage,
+  responseCache,
   mockResponse,
   faultHandling,
 ] as ReadonlyArray<PolicyDefinition<never>> as ReadonlyArray<PolicyDefinition<unknown>>;

@@ -165,7 +165,8 @@ function compilePolicy(
   const failClosed = (reason: string): PolicyStep => {
     onProblem({ projectId: project.id, policyId: policy.id, type: policy.type, reason });
     const rejection = reject('POLICY_FAILED', `policy '${policy.id}' is not usable`);
-    return step({ onRequest: () => rejection });
+    // Both hooks: a broken policy in a response flow must not let the backend's answer through.
+    return step({ onRequest: () => rejection, onResponse: () => rejection });
   };
   const definition = POLICIES_BY_NAME.get(policy.type);
   if (definition === undefined) return failClosed(`unknown policy type '${policy.type}'`);

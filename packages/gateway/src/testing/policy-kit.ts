@@ -89,6 +89,7 @@ export function makeExchange(fixture: ExchangeFixture = {}): Exchange {
     { 'proxy-request': [], 'target-request': [], 'target-response': [], 'proxy-response': [] },
   );
   exchange.identity = fixture.identity;
+  if (fixture.body !== undefined) exchange.body = Buffer.from(fixture.body);
   return exchange;
 }
 

@@ -61,7 +61,8 @@ export function forward(
   const { request, compiled, identity } = exchange;
   const target = compiled.target;
   const forwardBasePath = exchange.resource?.resource.forwardBasePath ?? true;
-  const path = (target.basePath + (forwardBasePath ? exchange.remainder : '') || '/') + (exchange.query === '' ? '' : `?${exchange.query}`);
+  const path =
+    (target.basePath + (forwardBasePath ? exchange.forwardRemainder : '') || '/') + (exchange.query === '' ? '' : `?${exchange.query}`);
 
   const headers = exchange.requestHeaders;
   const clientAddress = request.socket.remoteAddress ?? '';

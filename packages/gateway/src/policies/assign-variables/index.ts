@@ -6,7 +6,7 @@ import { type AssignVariablesConfig, AssignVariablesSchema } from './schema.js';
 export const assignVariables = definePolicy<AssignVariablesConfig>({
   name: 'assign-variables',
   description: 'Sets named variables of the call from templates; later policies use them as {variable.<name>}.',
-  priority: 420,
+  priority: 405,
   flows: ['proxy-request', 'target-request', 'target-response', 'proxy-response'],
   scopes: ['project', 'resource'],
   schema: AssignVariablesSchema,

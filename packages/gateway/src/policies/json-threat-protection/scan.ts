@@ -15,6 +15,9 @@ export type JsonViolation =
   | { kind: 'limit'; limit: keyof JsonLimits; offset: number }
   | { kind: 'malformed'; reason: string; offset: number };
 
+/** Held between scans instead of the last body, so no request body outlives its call. */
+const EMPTY = new Uint8Array(0);
+
 const OBJECT = 1;
 const ARRAY = 2;
 
@@ -65,7 +68,7 @@ export class JsonScanner {
   private readonly kinds: Uint8Array;
   /** Per open container: entries or elements seen so far. */
   private readonly counts: Uint32Array;
-  private bytes: Uint8Array = new Uint8Array(0);
+  private bytes: Uint8Array = EMPTY;
   private violation: JsonViolation | undefined;
 
   constructor(private readonly limits: JsonLimits) {
@@ -80,8 +83,7 @@ export class JsonScanner {
     try {
       return this.run();
     } finally {
-      // Do not keep a request body alive between calls.
-      this.bytes = new Uint8Array(0);
+      this.bytes = EMPTY;
     }
   }
 

@@ -50,7 +50,28 @@ describe('policy: rewrite end to end', () => {
     const res = await fetch(`${gateway.url}/pets/search?q=red+cat&debug=1&client=forged&apikey=tg_k_rewrite`);
 
     expect(res.status).toBe(200);
-    // '+' rather than '%20': verify-api-key's takeQueryParameter re-encodes the query it takes the key from.
+    // The key parameter is taken out; the other parameters keep the client's own encoding.
     expect(upstream.received.map((request) => request.url)).toEqual(['/v2/search?search=red+cat&client=test-client']);
+  });
+
+  it('forwards a rewritten path under the target base path', async () => {
+    const path = makePolicy({
+      id: 'p',
+      type: 'rewrite',
+      flow: 'target-request',
+      config: { path: { pattern: '^/old/(.*)$', replacement: '/new/$1' } },
+    });
+    gateway = await startTestGateway(
+      makeGatewayConfig({
+        projects: [
+          makeProject({ id: 'pets', contextPath: '/pets', target: { url: `${upstream.url}/v2`, timeoutMs: 5_000 }, policies: [path] }),
+        ],
+      }),
+    );
+
+    expect((await fetch(`${gateway.url}/pets/old/7?x=1`)).status).toBe(200);
+    expect((await fetch(`${gateway.url}/pets/kept`)).status).toBe(200);
+
+    expect(upstream.received.map((request) => request.url)).toEqual(['/v2/new/7?x=1', '/v2/kept']);
   });
 });

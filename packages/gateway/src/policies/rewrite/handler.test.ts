@@ -19,7 +19,25 @@ describe('policy: rewrite', () => {
       expect(acceptsConfig(rewrite, { query: { remove: ['debug'] } })).toBe(true);
     });
 
-    it('refuses empty names, unknown fields (a path rewrite included) and templates that do not compile', () => {
+    it('accepts a path rewrite alone, and refuses one that is not a regular expression', () => {
+      expect(acceptsConfig(rewrite, { path: { pattern: '^/v1/(.*)$', replacement: '/v2/$1' } })).toBe(true);
+      expect(rewrite.check?.(Value.Default(rewrite.schema, { path: { pattern: '(', replacement: '' } }))).toMatchObject({
+        'path.pattern': expect.stringMatching(/^not a regular expression/),
+      });
+    });
+
+    it('rewrites the forwarded path after the context path, keeping it absolute, and leaves unmatched paths alone', () => {
+      const handler = instantiate(rewrite, { path: { pattern: '^/v1/(.*)$', replacement: 'v2/$1' } });
+      const matched = makeExchange({ remainder: '/v1/pets/7' });
+      handler.onRequest?.(matched);
+      expect(matched.forwardRemainder).toBe('/v2/pets/7');
+      expect(matched.remainder).toBe('/v1/pets/7');
+      const other = makeExchange({ remainder: '/health' });
+      handler.onRequest?.(other);
+      expect(other.forwardRemainder).toBe('/health');
+    });
+
+    it('refuses empty names, unknown fields (a path rewrite without replacement included) and templates that do not compile', () => {
       for (const config of [
         { query: { remove: [''] } },
         { query: { set: { '': 'x' } } },

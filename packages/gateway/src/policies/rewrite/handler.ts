@@ -5,12 +5,13 @@ import { QueryParameters } from './query.js';
 import type { RewriteConfig } from './schema.js';
 
 /**
- * Rewrites the forwarded query string: keepOnly, remove, rename, set, add, in that order.
- * The path cannot be rewritten yet: `Exchange.remainder`, which the forwarder uses, is
- * read-only.
+ * Rewrites the forwarded path (one regular expression replacement on the path after the
+ * context path) and query string: keepOnly, remove, rename, set, add, in that order.
  */
 export function createRewrite(config: RewriteConfig, kit: PolicyKit): PolicyHandler {
   const { keepOnly, remove, rename, set, add } = config.query;
+  const pathPattern = config.path === undefined ? undefined : new RegExp(config.path.pattern);
+  const pathReplacement = config.path?.replacement ?? '';
   const options = { now: kit.now };
   const keep = keepOnly === undefined ? undefined : new Set(keepOnly);
   const renames = Object.entries(rename);
@@ -18,6 +19,12 @@ export function createRewrite(config: RewriteConfig, kit: PolicyKit): PolicyHand
   const adds: Array<[string, Render]> = Object.entries(add).map(([name, value]) => [name, compileTemplate(value, options)]);
   return {
     onRequest(exchange: Exchange) {
+      if (pathPattern !== undefined) {
+        const rewritten = exchange.forwardRemainder.replace(pathPattern, pathReplacement);
+        // A replacement that leaves the path relative would glue onto the target's base path.
+        if (rewritten !== exchange.forwardRemainder)
+          exchange.forwardRemainder = rewritten === '' || rewritten.startsWith('/') ? rewritten : `/${rewritten}`;
+      }
       const query = new QueryParameters(exchange.query);
       if (keep !== undefined) query.keepOnly(keep);
       for (const name of remove) query.remove(name);
@@ -51,8 +58,17 @@ export function checkRewrite(config: unknown): Record<string, string> {
       if (problem !== undefined) problems[`query.${field}.${name}`] = problem;
     }
   }
-  if (keepOnly === undefined && remove.length + Object.keys(rename).length + Object.keys(set).length + Object.keys(add).length === 0) {
-    problems.query = 'give at least one query change: keepOnly, remove, rename, set or add';
+  const path = (config as RewriteConfig).path;
+  if (path !== undefined) {
+    try {
+      new RegExp(path.pattern);
+    } catch (error) {
+      problems['path.pattern'] = `not a regular expression: ${(error as Error).message}`;
+    }
+  }
+  const queryChanges = remove.length + Object.keys(rename).length + Object.keys(set).length + Object.keys(add).length;
+  if (path === undefined && keepOnly === undefined && queryChanges === 0) {
+    problems.query = 'give at least one change: path, or a query keepOnly, remove, rename, set or add';
   }
   return problems;
 }

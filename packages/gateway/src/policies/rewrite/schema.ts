@@ -46,9 +46,30 @@ export const QueryRewriteSchema = Type.Object(
   },
 );
 
+/** A change to the forwarded path. */
+export const PathRewriteSchema = Type.Object(
+  {
+    pattern: Type.String({
+      minLength: 1,
+      maxLength: 1_000,
+      description: 'A regular expression (JavaScript syntax) matched against the path after the context path, e.g. "^/v1/(.*)$".',
+    }),
+    replacement: Type.String({
+      maxLength: 1_000,
+      description:
+        'What replaces the first match; $1…$9 insert captured groups, e.g. "/v2/$1". The result must be empty or start with "/".',
+    }),
+  },
+  {
+    additionalProperties: false,
+    description: 'Rewrites the forwarded path (after the context path); unmatched paths are forwarded as they are.',
+  },
+);
+
 /** What is rewritten in the forwarded request. */
 export const RewriteSchema = Type.Object(
   {
+    path: Type.Optional(PathRewriteSchema),
     query: QueryRewriteSchema,
   },
   { additionalProperties: false },

@@ -16,6 +16,7 @@ export class SpecError extends Error {
   }
 }
 
+/** Whether a value of the document is a JSON object (not null, not an array). */
 export function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

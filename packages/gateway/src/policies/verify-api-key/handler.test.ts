@@ -86,5 +86,8 @@ describe('policy: verify-api-key', () => {
     const exchange = exchangeWith({}, `page=2&apikey=${raw}`);
     expect(verify({ queryParameter: 'apikey' }, [key], exchange)).toBeUndefined();
     expect(exchange.query).toBe('page=2');
+    const encoded = exchangeWith({}, `q=a%20b&apikey=${raw}&tag=c+d&x`);
+    expect(verify({ queryParameter: 'apikey' }, [key], encoded)).toBeUndefined();
+    expect(encoded.query).toBe('q=a%20b&tag=c+d&x');
   });
 });

@@ -20,6 +20,9 @@ export type XmlViolation =
   | { kind: 'forbidden'; reason: string; offset: number }
   | { kind: 'malformed'; reason: string; offset: number };
 
+/** Held between scans instead of the last body, so no request body outlives its call. */
+const EMPTY = Buffer.alloc(0);
+
 const LT = 0x3c;
 const GT = 0x3e;
 const AMP = 0x26;
@@ -103,7 +106,7 @@ export class XmlScanner {
   /** Attribute names of the current start tag, for the duplicate check. */
   private readonly attributeStarts: Int32Array;
   private readonly attributeLengths: Int32Array;
-  private bytes: Buffer = Buffer.alloc(0);
+  private bytes: Buffer = EMPTY;
   private violation: XmlViolation | undefined;
   /** Set by {@link startTag}: whether the tag it read was `<…/>`. */
   private selfClosing = false;
@@ -122,7 +125,7 @@ export class XmlScanner {
     try {
       return this.run();
     } finally {
-      this.bytes = Buffer.alloc(0);
+      this.bytes = EMPTY;
     }
   }
 
