@@ -13,6 +13,8 @@ const postgresUrl = testPostgresUrl();
 const redisUrl = testRedisUrl();
 const TOKEN = 'limits-e2e-token';
 const HEARTBEAT_MS = 5_000;
+/** Counter keys name the policy: a fresh policy id per run keeps counts of earlier runs (same Redis, same day) out. */
+const RUN = Math.random().toString(36).slice(2, 10);
 
 /** A project at `/<id>` with one traffic policy and no key check. */
 function limitedProject(id: string, type: string, config: Record<string, unknown>, upstreamUrl: string) {
@@ -21,7 +23,7 @@ function limitedProject(id: string, type: string, config: Record<string, unknown
     name: id,
     contextPath: `/${id}`,
     target: { url: upstreamUrl },
-    policies: [{ id: 'limit', type, flow: 'proxy-request', config }],
+    policies: [{ id: `limit-${RUN}`, type, flow: 'proxy-request', config }],
   };
 }
 

@@ -39,7 +39,8 @@ describe('gateway: quotas, rate limits and OAuth as the README shows them', () =
       await call('POST', '/subscriptions', { id: 'app', name: 'App', clientId: 'alice', products: [{ productId: 'gold' }] }),
     ];
     expect(setup.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
-    const issued = (setup[4]?.body.products as Array<{ consumerKey: string; consumerSecret: string }>)[0];
+    const products = (setup[4]?.body.products ?? []) as Array<{ consumerKey: string; consumerSecret: string }>;
+    const issued = products[0];
     key = issued?.consumerKey ?? '';
     secret = issued?.consumerSecret ?? '';
   });

@@ -5,7 +5,8 @@ import { type RewriteConfig, RewriteSchema } from './schema.js';
 /** Rewrite: the query string forwarded to the backend (the path cannot be rewritten yet). */
 export const rewrite = definePolicy<RewriteConfig>({
   name: 'rewrite',
-  description: 'Rewrites the query string forwarded to the backend: keep, remove, rename, set or add parameters.',
+  description:
+    'Rewrites the forwarded path (a regular expression replacement) and query string (keep, remove, rename, set or add parameters).',
   priority: 400,
   flows: ['proxy-request', 'target-request'],
   scopes: ['project', 'resource'],
