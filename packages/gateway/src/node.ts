@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import type { GatewayConfig, GatewayConfigSource, NodeRegistry } from '@tollgate/domain';
 import { GroupCounters } from './counters/group-counters.js';
 import { RedisCounters } from './counters/redis.js';
+import { ConsumerSecrets } from './credentials/consumer-secrets.js';
 import { createListener, DEFAULT_LISTENER_LIMITS, type ListenerLimits } from './http/server.js';
 import { createPipeline, type GatewayLogger, type PipelineState } from './pipeline.js';
 import { loadSnapshotConfig, saveSnapshotConfig } from './snapshot/persist.js';
@@ -51,6 +52,8 @@ export class GatewayNode {
   private readonly now: () => Date;
   private readonly upstreams = new Upstreams();
   private readonly counters: GroupCounters;
+  /** Consumer secret digests read from the store, kept across snapshots. */
+  private readonly consumerSecrets: ConsumerSecrets;
   /** Live nodes of the group, this one included, as of the last heartbeat. */
   private groupSize = 1;
   private state: PipelineState | undefined;
@@ -72,6 +75,7 @@ export class GatewayNode {
       () => this.groupSize,
       () => this.now().getTime(),
     );
+    this.consumerSecrets = new ConsumerSecrets(options.source);
   }
 
   /** Base URL of the node, once started. */
@@ -109,7 +113,7 @@ export class GatewayNode {
         this.upstreams,
         { maxBodyBytes: this.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES },
         logger,
-        this.options.source,
+        this.consumerSecrets,
       ),
     );
     server.listen(this.options.port, this.options.host);
@@ -195,13 +199,12 @@ export class GatewayNode {
   }
 
   private build(config: GatewayConfig): Snapshot {
-    return buildSnapshot(
-      config,
-      () => this.now().getTime(),
-      (problem) =>
+    return buildSnapshot(config, () => this.now().getTime(), {
+      onProblem: (problem) =>
         this.options.logger.error({ serverGroupId: this.options.serverGroupId, ...problem }, 'policy not usable; it fails closed'),
-      this.counters,
-    );
+      counters: this.counters,
+      consumerSecrets: this.consumerSecrets,
+    });
   }
 
   private async heartbeat(): Promise<void> {

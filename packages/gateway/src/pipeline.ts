@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { GatewayConfigSource } from '@tollgate/domain';
+import type { ConsumerSecrets } from './credentials/consumer-secrets.js';
 import { Exchange } from './exchange.js';
 import { runFlows } from './flows.js';
 import { upstreamRequestHeaders } from './http/headers.js';
@@ -34,10 +34,10 @@ export function createPipeline(
   upstreams: Upstreams,
   limits: ForwardLimits,
   logger: GatewayLogger,
-  credentials: Pick<GatewayConfigSource, 'secretDigestOf'>,
+  consumerSecrets: ConsumerSecrets,
 ) {
   const isDraining = () => state.draining;
-  const tokenEndpoint = createTokenEndpoint(credentials, () => state.snapshot);
+  const tokenEndpoint = createTokenEndpoint(consumerSecrets, () => state.snapshot);
   return function handle(request: IncomingMessage, response: ServerResponse): void {
     const requestId = randomUUID();
     if (state.draining) response.setHeader('connection', 'close');

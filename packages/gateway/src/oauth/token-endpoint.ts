@@ -1,6 +1,5 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { GatewayConfigSource } from '@tollgate/domain';
+import { type ConsumerSecrets, SecretsUnavailable } from '../credentials/consumer-secrets.js';
 import type { KeyEntry } from '../policies/kit.js';
 import type { Snapshot } from '../snapshot/snapshot.js';
 import { sha256Hex } from '../snapshot/snapshot.js';
@@ -31,7 +30,7 @@ const invalidClient = () => new OAuthError(401, 'invalid_client', 'the client cr
  * HTTP Basic or as form fields (§2.3.1, not both). The token opens the projects of that product
  * in this server group and carries the product's scopes (or the requested subset).
  */
-export function createTokenEndpoint(source: Pick<GatewayConfigSource, 'secretDigestOf'>, snapshot: () => Snapshot) {
+export function createTokenEndpoint(secrets: ConsumerSecrets, snapshot: () => Snapshot) {
   return async function tokenEndpoint(request: IncomingMessage, response: ServerResponse, requestId: string): Promise<void> {
     try {
       if (request.method !== 'POST') throw new OAuthError(405, 'invalid_request', 'use POST');
@@ -43,7 +42,7 @@ export function createTokenEndpoint(source: Pick<GatewayConfigSource, 'secretDig
       }
       const current = snapshot();
       const { clientId, clientSecret } = clientCredentials(request, form);
-      const entry = await authenticate(current, source, clientId, clientSecret);
+      const entry = await authenticate(current, secrets, clientId, clientSecret);
       const scopes = grantedScopes(form.get('scope'), entry.productScopes);
       const token = await current.accessTokens.issue({
         keyDigest: entry.keyDigest,
@@ -112,24 +111,19 @@ function decodeFormPart(value: string): string {
 }
 
 /** The key's entry when the key is current, active, offered here and the secret matches. */
-async function authenticate(
-  snapshot: Snapshot,
-  source: Pick<GatewayConfigSource, 'secretDigestOf'>,
-  clientId: string,
-  clientSecret: string,
-): Promise<KeyEntry> {
+async function authenticate(snapshot: Snapshot, secrets: ConsumerSecrets, clientId: string, clientSecret: string): Promise<KeyEntry> {
   const keyDigest = sha256Hex(clientId);
   const entry = snapshot.keys.get(keyDigest);
   // A predecessor in its grace period opens APIs but cannot obtain new tokens (its secret is gone).
   if (entry === undefined || entry.expiresAt !== null) throw invalidClient();
-  let stored: string | undefined;
+  let matches: boolean;
   try {
-    stored = await source.secretDigestOf(keyDigest);
-  } catch {
+    matches = await secrets.matches(keyDigest, clientSecret);
+  } catch (error) {
+    if (!(error instanceof SecretsUnavailable)) throw error;
     throw new OAuthError(503, 'temporarily_unavailable', 'the credential store cannot be reached; try again');
   }
-  const given = Buffer.from(sha256Hex(clientSecret), 'hex');
-  if (stored === undefined || !timingSafeEqual(Buffer.from(stored, 'hex'), given)) throw invalidClient();
+  if (!matches) throw invalidClient();
   if (!entry.active) throw new OAuthError(400, 'unauthorized_client', 'the subscription, its key or its client is not active');
   if (!entry.offeredHere) throw new OAuthError(400, 'unauthorized_client', "the key's product is not offered in this server group");
   return entry;

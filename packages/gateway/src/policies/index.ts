@@ -1,4 +1,5 @@
 import { assignVariables } from './assign-variables/index.js';
+import { basicAuth } from './basic-auth/index.js';
 import { buildMessage } from './build-message/index.js';
 import { concurrentLimit } from './concurrent-limit/index.js';
 import { cors } from './cors/index.js';
@@ -34,6 +35,7 @@ export const POLICIES: ReadonlyArray<PolicyDefinition<unknown>> = [
   verifyApiKey,
   verifyAccessToken,
   jwt,
+  basicAuth,
   spikeArrest,
   rateLimit,
   quota,

@@ -1,5 +1,6 @@
 import type { ErrorCode, GatewayKey, PolicyType, Quota } from '@tollgate/domain';
 import type { Counters } from '../counters/counters.js';
+import type { ConsumerSecrets } from '../credentials/consumer-secrets.js';
 import type { Exchange } from '../exchange.js';
 import type { AccessTokens } from '../oauth/access-tokens.js';
 
@@ -60,6 +61,8 @@ export interface PolicyKit {
   counters: Counters;
   /** Issues and verifies OAuth access tokens (the platform's signing secret). */
   accessTokens: AccessTokens;
+  /** Checks consumer secrets (cached digests, read from the store on first use). */
+  consumerSecrets: ConsumerSecrets;
   /**
    * Names this policy instance (`<projectId>/<policyId>`), stable across snapshots: the prefix
    * of its counter keys, so counts survive a configuration change.

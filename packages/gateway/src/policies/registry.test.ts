@@ -21,6 +21,7 @@ describe('policy registry', () => {
       'verify-api-key',
       'verify-access-token',
       'jwt',
+      'basic-auth',
       'spike-arrest',
       'rate-limit',
       'quota',

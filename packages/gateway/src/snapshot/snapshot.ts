@@ -3,6 +3,7 @@ import { FLOWS, type Flow, type GatewayConfig, type Policy, type Project, type Q
 import Value from 'typebox/value';
 import type { Counters } from '../counters/counters.js';
 import { GroupCounters } from '../counters/group-counters.js';
+import { ConsumerSecrets } from '../credentials/consumer-secrets.js';
 import { AccessTokens } from '../oauth/access-tokens.js';
 import { POLICIES_BY_NAME } from '../policies/index.js';
 import { type KeyEntry, type PolicyHandler, type PolicyKit, reject } from '../policies/kit.js';
@@ -58,20 +59,36 @@ export function sha256Hex(value: string): string {
 export type CompileProblemListener = (problem: { projectId: string; policyId: string; type: string; reason: string }) => void;
 
 /**
+ * What a node lends every snapshot it builds; each outlives the snapshots. Defaults (tests,
+ * benches): problems ignored, fresh memory counters, no consumer secrets.
+ */
+export interface NodeServices {
+  onProblem: CompileProblemListener;
+  counters: Counters;
+  consumerSecrets: ConsumerSecrets;
+}
+
+/**
  * Compiles a server group's configuration: the key index, the router, and per route the
  * policy chains with every `create()` already called. A policy that cannot be compiled is
  * replaced by one that answers 500 POLICY_FAILED: a broken policy never opens an API.
  */
-export function buildSnapshot(
-  config: GatewayConfig,
-  now: () => number,
-  onProblem: CompileProblemListener = () => {},
-  /** The node's counters; they outlive snapshots. Default: fresh memory counters (tests, benches). */
-  counters: Counters = new GroupCounters(undefined, () => 1, now),
-): Snapshot {
+export function buildSnapshot(config: GatewayConfig, now: () => number, node: Partial<NodeServices> = {}): Snapshot {
+  const onProblem = node.onProblem ?? (() => {});
+  const counters = node.counters ?? new GroupCounters(undefined, () => 1, now);
+  const consumerSecrets = node.consumerSecrets ?? new ConsumerSecrets({ secretDigestOf: async () => undefined });
   const keys = indexKeys(config);
   const accessTokens = new AccessTokens(config.accessTokenSecret, now);
-  const kit: PolicyKit = { now, digest: sha256Hex, keys, serverGroupId: config.serverGroupId, counters, accessTokens, instance: '' };
+  const kit: PolicyKit = {
+    now,
+    digest: sha256Hex,
+    keys,
+    serverGroupId: config.serverGroupId,
+    counters,
+    accessTokens,
+    consumerSecrets,
+    instance: '',
+  };
   const projects = new Map<string, CompiledProject>();
   for (const project of config.projects) {
     projects.set(project.contextPath, compileProject(project, config.serverGroupId, kit, onProblem));

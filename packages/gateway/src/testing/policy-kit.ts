@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Project } from '@tollgate/domain';
 import Value from 'typebox/value';
 import { GroupCounters } from '../counters/group-counters.js';
+import { ConsumerSecrets } from '../credentials/consumer-secrets.js';
 import { Exchange } from '../exchange.js';
 import { AccessTokens } from '../oauth/access-tokens.js';
 import {
@@ -32,6 +33,7 @@ export function makePolicyKit(overrides: Partial<PolicyKit> = {}): PolicyKit & {
     serverGroupId: 'production',
     counters: new GroupCounters(undefined, () => 1, now),
     accessTokens: new AccessTokens(TEST_ACCESS_TOKEN_SECRET, now),
+    consumerSecrets: new ConsumerSecrets({ secretDigestOf: async () => undefined }),
     instance: 'petstore/policy',
     ...overrides,
   };
