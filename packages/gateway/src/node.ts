@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import type { GatewayConfig, GatewayConfigSource, NodeRegistry } from '@tollgate/domain';
 import { GroupCounters } from './counters/group-counters.js';
 import { RedisCounters } from './counters/redis.js';
+import { RedisCache, type SharedCache } from './cache/shared-cache.js';
 import { ConsumerSecrets } from './credentials/consumer-secrets.js';
 import { createListener, DEFAULT_LISTENER_LIMITS, type ListenerLimits } from './http/server.js';
 import { createPipeline, type GatewayLogger, type PipelineState } from './pipeline.js';
@@ -54,6 +55,8 @@ export class GatewayNode {
   private readonly counters: GroupCounters;
   /** Consumer secret digests read from the store, kept across snapshots. */
   private readonly consumerSecrets: ConsumerSecrets;
+  /** Answers kept in Redis for response-cache policies with `store: "redis"`; none without Redis. */
+  private readonly sharedCache: SharedCache | undefined;
   /** Live nodes of the group, this one included, as of the last heartbeat. */
   private groupSize = 1;
   private state: PipelineState | undefined;
@@ -76,6 +79,7 @@ export class GatewayNode {
       () => this.now().getTime(),
     );
     this.consumerSecrets = new ConsumerSecrets(options.source);
+    this.sharedCache = options.redisUrl === undefined ? undefined : new RedisCache({ url: options.redisUrl });
   }
 
   /** Base URL of the node, once started. */
@@ -142,6 +146,7 @@ export class GatewayNode {
     const server = this.server;
     if (server === undefined || this.state === undefined) {
       await this.counters.close();
+      await this.sharedCache?.close();
       return;
     }
     this.server = undefined;
@@ -154,6 +159,7 @@ export class GatewayNode {
     clearTimeout(timeout);
     await this.upstreams.close();
     await this.counters.close();
+    await this.sharedCache?.close();
     await this.options.registry.remove(this.nodeId).catch(() => {});
   }
 
@@ -204,6 +210,7 @@ export class GatewayNode {
         this.options.logger.error({ serverGroupId: this.options.serverGroupId, ...problem }, 'policy not usable; it fails closed'),
       counters: this.counters,
       consumerSecrets: this.consumerSecrets,
+      sharedCache: this.sharedCache,
     });
   }
 

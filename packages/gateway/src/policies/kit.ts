@@ -1,5 +1,6 @@
 import type { ErrorCode, GatewayKey, PolicyType, Quota } from '@tollgate/domain';
 import type { Counters } from '../counters/counters.js';
+import type { SharedCache } from '../cache/shared-cache.js';
 import type { ConsumerSecrets } from '../credentials/consumer-secrets.js';
 import type { Exchange } from '../exchange.js';
 import type { AccessTokens } from '../oauth/access-tokens.js';
@@ -63,6 +64,8 @@ export interface PolicyKit {
   accessTokens: AccessTokens;
   /** Checks consumer secrets (cached digests, read from the store on first use). */
   consumerSecrets: ConsumerSecrets;
+  /** A byte cache shared by the nodes using the same Redis; undefined without `--redis`. */
+  sharedCache: SharedCache | undefined;
   /**
    * Names this policy instance (`<projectId>/<policyId>`), stable across snapshots: the prefix
    * of its counter keys, so counts survive a configuration change.

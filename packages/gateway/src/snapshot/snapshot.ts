@@ -3,6 +3,7 @@ import { FLOWS, type Flow, type GatewayConfig, type Policy, type Project, type Q
 import Value from 'typebox/value';
 import type { Counters } from '../counters/counters.js';
 import { GroupCounters } from '../counters/group-counters.js';
+import type { SharedCache } from '../cache/shared-cache.js';
 import { ConsumerSecrets } from '../credentials/consumer-secrets.js';
 import { AccessTokens } from '../oauth/access-tokens.js';
 import { POLICIES_BY_NAME } from '../policies/index.js';
@@ -66,6 +67,7 @@ export interface NodeServices {
   onProblem: CompileProblemListener;
   counters: Counters;
   consumerSecrets: ConsumerSecrets;
+  sharedCache: SharedCache | undefined;
 }
 
 /**
@@ -87,6 +89,7 @@ export function buildSnapshot(config: GatewayConfig, now: () => number, node: Pa
     counters,
     accessTokens,
     consumerSecrets,
+    sharedCache: node.sharedCache,
     instance: '',
   };
   const projects = new Map<string, CompiledProject>();

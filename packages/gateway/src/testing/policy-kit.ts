@@ -34,6 +34,7 @@ export function makePolicyKit(overrides: Partial<PolicyKit> = {}): PolicyKit & {
     counters: new GroupCounters(undefined, () => 1, now),
     accessTokens: new AccessTokens(TEST_ACCESS_TOKEN_SECRET, now),
     consumerSecrets: new ConsumerSecrets({ secretDigestOf: async () => undefined }),
+    sharedCache: undefined,
     instance: 'petstore/policy',
     ...overrides,
   };

@@ -47,11 +47,12 @@ function cacheWith(config: object = {}) {
 
 describe('policy: response-cache', () => {
   describe('config', () => {
-    it('defaults to 60 s, private, 1,000 entries, 1 MiB per answer, 32 MiB in all', () => {
+    it('defaults to 60 s, private, in memory, 1,000 entries, 1 MiB per answer, 32 MiB in all', () => {
       expect(Value.Default(responseCache.schema, {})).toEqual({
         ttlSeconds: 60,
         keyHeaders: [],
         shared: false,
+        store: 'memory',
         maxEntries: 1_000,
         maxEntryBytes: 1_048_576,
         maxBytes: 33_554_432,

@@ -2,7 +2,8 @@ import type { Exchange, ExchangeResponse } from '../../exchange.js';
 import type { PolicyHandler, PolicyKit, Reply } from '../kit.js';
 import { cacheDirectives } from './cache-control.js';
 import { type CachedAnswer, LruStore } from './lru-store.js';
-import { awaitAnswer, type PendingStore, takePending } from './pending.js';
+import { type AnswerStore, awaitAnswer, type PendingStore, takePending } from './pending.js';
+import { RedisAnswerStore } from './redis-store.js';
 import type { ResponseCacheConfig } from './schema.js';
 
 /** Response headers that belong to one call, never to a kept answer. */
@@ -15,7 +16,10 @@ const PER_CALL = ['content-length', 'x-request-id', 'age', 'x-cache'];
  * to the request-flow instance and lives as long as the snapshot.
  */
 export function createResponseCache(config: ResponseCacheConfig, kit: PolicyKit): PolicyHandler {
-  const store = new LruStore(config.maxEntries, config.maxBytes);
+  const store: AnswerStore =
+    config.store === 'redis' && kit.sharedCache !== undefined
+      ? new RedisAnswerStore(kit.sharedCache, `${kit.serverGroupId}:${kit.instance}:`)
+      : new LruStore(config.maxEntries, config.maxBytes);
   const keyHeaders = config.keyHeaders.map((name) => name.toLowerCase());
   const pendingOf = (key: string): PendingStore => ({
     store,
@@ -27,7 +31,7 @@ export function createResponseCache(config: ResponseCacheConfig, kit: PolicyKit)
 
   return {
     readsResponseBody: true,
-    onRequest(exchange: Exchange): Reply | undefined {
+    onRequest(exchange: Exchange): Reply | undefined | Promise<Reply | undefined> {
       if (exchange.method !== 'GET') return undefined;
       const identity = exchange.identity;
       // A private cache needs someone to keep answers for; a shared one must not serve what an
@@ -38,10 +42,13 @@ export function createResponseCache(config: ResponseCacheConfig, kit: PolicyKit)
       if (!config.shared && identity !== undefined) parts.push(identity.subscriptionId, identity.clientId, identity.productId);
       const key = kit.digest(JSON.stringify(parts));
       const now = kit.now();
+      const decide = (cached: CachedAnswer | undefined): Reply | undefined => {
+        if (cached !== undefined && variesAlike(cached, exchange)) return hit(cached, now);
+        awaitAnswer(exchange, pendingOf(key));
+        return undefined;
+      };
       const cached = store.get(key, now);
-      if (cached !== undefined && variesAlike(cached, exchange)) return hit(cached, now);
-      awaitAnswer(exchange, pendingOf(key));
-      return undefined;
+      return cached instanceof Promise ? cached.then(decide) : decide(cached);
     },
     onResponse(exchange: Exchange) {
       const pending = takePending(exchange);

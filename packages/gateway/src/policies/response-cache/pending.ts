@@ -1,5 +1,11 @@
 import type { Exchange } from '../../exchange.js';
-import type { LruStore } from './lru-store.js';
+import type { CachedAnswer } from './lru-store.js';
+
+/** Where answers are kept: in memory (synchronous) or in Redis. */
+export interface AnswerStore {
+  get(key: string, now: number): CachedAnswer | undefined | Promise<CachedAnswer | undefined>;
+  set(key: string, answer: CachedAnswer): void;
+}
 
 /**
  * A miss waiting for the backend's answer. A policy instance runs in one flow only, so the
@@ -7,7 +13,7 @@ import type { LruStore } from './lru-store.js';
  * the exchange: kept here, weakly, since Exchange has no place for it.
  */
 export interface PendingStore {
-  store: LruStore;
+  store: AnswerStore;
   key: string;
   ttlMs: number;
   shared: boolean;

@@ -23,6 +23,13 @@ export const ResponseCacheSchema = Type.Object(
         'without a recognised key are not cached. true: one answer for every caller — only for answers that do not ' +
         'depend on who asks.',
     }),
+    store: Type.Enum(['memory', 'redis'], {
+      default: 'memory',
+      description:
+        '"memory" (default): each node keeps its own answers, dropped on every configuration change. "redis": answers ' +
+        'are kept in the Redis the node uses for counters (--redis), shared by every node and kept across configuration ' +
+        'changes; a node without Redis keeps them in memory. maxEntries and maxBytes bound the memory store only.',
+    }),
     maxEntries: Type.Integer({
       minimum: 1,
       maximum: 100_000,
