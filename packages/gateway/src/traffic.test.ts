@@ -1,36 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  ECHO,
-  type EchoUpstream,
-  makeGatewayConfig,
-  makeGatewayKey,
-  makeGatewayProduct,
-  makePolicy,
-  makeProject,
-  startEchoUpstream,
-  startTestGateway,
-  type TestGateway,
-} from './testing/index.js';
+import { describe, expect, it } from 'vitest';
+import { ECHO, makeGatewayKey, makeGatewayProduct, makePolicy, usePolicyGateway } from './testing/index.js';
 
 /** Traffic control through a real node and a real upstream: headers, rejections, slots. */
 describe('gateway: traffic-control policies end to end', () => {
-  let upstream: EchoUpstream;
-  let gateway: TestGateway | undefined;
-  beforeEach(async () => {
-    upstream = await startEchoUpstream();
-  });
-  afterEach(async () => {
-    await gateway?.close();
-    gateway = undefined;
-    await upstream.close();
-  });
-
-  const project = (policies: ReturnType<typeof makePolicy>[]) =>
-    makeProject({ id: 'pets', contextPath: '/pets', target: { url: upstream.url, timeoutMs: 5_000 }, policies });
+  const e2e = usePolicyGateway();
 
   it('admits a quota of 3, sends RateLimit-* on each answer, then 429 QUOTA_EXCEEDED with Retry-After; the upstream sees 3 calls', async () => {
     const quota = makePolicy({ id: 'q', type: 'quota', config: { limit: 3, unit: 'hour', identifier: 'ip' } });
-    gateway = await startTestGateway(makeGatewayConfig({ projects: [project([quota])] }));
+    const gateway = await e2e.start([quota]);
 
     const answers: Response[] = [];
     for (let i = 0; i < 4; i++) answers.push(await fetch(`${gateway.url}/pets/x`));
@@ -44,21 +21,18 @@ describe('gateway: traffic-control policies end to end', () => {
     expect(reset).toBeLessThanOrEqual(3600);
     expect(refused.headers.get('retry-after')).toBe(String(reset));
     expect(((await refused.json()) as { code: string }).code).toBe('QUOTA_EXCEEDED');
-    expect(upstream.received).toHaveLength(3);
+    expect(e2e.upstream.received).toHaveLength(3);
   });
 
   it("enforces the key's product quota without any quota policy, and reports the tightest of several limits", async () => {
     const rawKey = 'tg_k_traffic';
     const limit = makePolicy({ id: 'r', type: 'rate-limit', config: { limit: 100, windowSeconds: 60 } });
     const verify = makePolicy({ id: 'k', type: 'verify-api-key' });
-    gateway = await startTestGateway(
-      makeGatewayConfig({
-        projects: [project([limit, verify])],
-        products: [makeGatewayProduct({ id: 'test-product', projectIds: ['pets'], quota: { limit: 2, unit: 'day' } })],
-        keys: [makeGatewayKey(rawKey)],
-      }),
-    );
-    const call = () => fetch(`${gateway?.url}/pets/x`, { headers: { 'x-api-key': rawKey } });
+    const gateway = await e2e.start([limit, verify], {
+      products: [makeGatewayProduct({ id: 'test-product', projectIds: ['pets'], quota: { limit: 2, unit: 'day' } })],
+      keys: [makeGatewayKey(rawKey)],
+    });
+    const call = () => fetch(`${gateway.url}/pets/x`, { headers: { 'x-api-key': rawKey } });
 
     const first = await call();
     const second = await call();
@@ -72,17 +46,16 @@ describe('gateway: traffic-control policies end to end', () => {
 
   it('restarts the product quota when the quota epoch of the key moves (a reset)', async () => {
     const rawKey = 'tg_k_reset';
-    const config = (quotaEpoch: number) =>
-      makeGatewayConfig({
-        projects: [project([makePolicy({ id: 'k', type: 'verify-api-key' })])],
-        products: [makeGatewayProduct({ id: 'test-product', projectIds: ['pets'], quota: { limit: 1, unit: 'month' } })],
-        keys: [makeGatewayKey(rawKey, { quotaEpoch })],
-      });
-    gateway = await startTestGateway(config(0));
-    const call = async () => (await fetch(`${gateway?.url}/pets/x`, { headers: { 'x-api-key': rawKey } })).status;
+    const verify = [makePolicy({ id: 'k', type: 'verify-api-key' })];
+    const options = (quotaEpoch: number) => ({
+      products: [makeGatewayProduct({ id: 'test-product', projectIds: ['pets'], quota: { limit: 1, unit: 'month' } })],
+      keys: [makeGatewayKey(rawKey, { quotaEpoch })],
+    });
+    const gateway = await e2e.start(verify, options(0));
+    const call = async () => (await fetch(`${gateway.url}/pets/x`, { headers: { 'x-api-key': rawKey } })).status;
     expect([await call(), await call()]).toEqual([200, 429]);
 
-    gateway.store.replace(config(1));
+    gateway.store.replace(e2e.config(verify, options(1)));
     await gateway.node.refresh();
 
     expect([await call(), await call()]).toEqual([200, 429]);
@@ -90,10 +63,10 @@ describe('gateway: traffic-control policies end to end', () => {
 
   it('keeps counting across a configuration change (counters outlive snapshots)', async () => {
     const quota = makePolicy({ id: 'q', type: 'quota', config: { limit: 2, unit: 'day', identifier: 'project' } });
-    gateway = await startTestGateway(makeGatewayConfig({ projects: [project([quota])] }));
+    const gateway = await e2e.start([quota]);
     expect((await fetch(`${gateway.url}/pets/x`)).status).toBe(200);
 
-    gateway.store.replace(makeGatewayConfig({ projects: [project([quota])] }));
+    gateway.store.replace(e2e.config([quota]));
     await gateway.node.refresh();
 
     expect((await fetch(`${gateway.url}/pets/x`)).status).toBe(200);
@@ -102,10 +75,10 @@ describe('gateway: traffic-control policies end to end', () => {
 
   it('holds a concurrent-limit slot until the response is finished, then frees it', async () => {
     const slots = makePolicy({ id: 'c', type: 'concurrent-limit', config: { limit: 1 } });
-    gateway = await startTestGateway(makeGatewayConfig({ projects: [project([slots])] }));
+    const gateway = await e2e.start([slots]);
 
     const slow = fetch(`${gateway.url}/pets/slow`, { headers: { [ECHO.delayMs]: '400' } });
-    await upstream.waitForRequests(1);
+    await e2e.upstream.waitForRequests(1);
     const busy = await fetch(`${gateway.url}/pets/x`);
     expect(busy.status).toBe(429);
     expect(busy.headers.get('retry-after')).toBe('1');
@@ -117,13 +90,9 @@ describe('gateway: traffic-control policies end to end', () => {
 
   it('frees a concurrent-limit slot when the call is rejected by a later policy or fails upstream', async () => {
     const slots = makePolicy({ id: 'c', type: 'concurrent-limit', config: { limit: 1 } });
-    const dead = makeProject({
-      id: 'dead',
-      contextPath: '/dead',
-      target: { url: 'http://127.0.0.1:1', timeoutMs: 1_000 },
-      policies: [slots],
+    const gateway = await e2e.start([slots], {
+      project: { id: 'dead', contextPath: '/dead', target: { url: 'http://127.0.0.1:1', timeoutMs: 1_000 } },
     });
-    gateway = await startTestGateway(makeGatewayConfig({ projects: [dead] }));
 
     expect((await fetch(`${gateway.url}/dead/x`)).status).toBe(502);
     expect((await fetch(`${gateway.url}/dead/x`)).status).toBe(502);
@@ -132,7 +101,7 @@ describe('gateway: traffic-control policies end to end', () => {
   it('runs policies by type priority whatever their declared order: spike arrest before the quota it protects', async () => {
     const quota = makePolicy({ id: 'q', type: 'quota', config: { limit: 100, unit: 'day', identifier: 'project' } });
     const spike = makePolicy({ id: 's', type: 'spike-arrest', config: { rate: 1, per: 'minute' } });
-    gateway = await startTestGateway(makeGatewayConfig({ projects: [project([quota, spike])] }));
+    const gateway = await e2e.start([quota, spike]);
 
     const first = await fetch(`${gateway.url}/pets/x`);
     const second = await fetch(`${gateway.url}/pets/x`);

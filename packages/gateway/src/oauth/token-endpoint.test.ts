@@ -1,50 +1,24 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../snapshot/snapshot.js';
-import {
-  type EchoUpstream,
-  makeGatewayConfig,
-  makeGatewayKey,
-  makeGatewayProduct,
-  makePolicy,
-  makeProject,
-  startEchoUpstream,
-  startTestGateway,
-  type TestGateway,
-} from '../testing/index.js';
+import { makeGatewayConfig, makeGatewayKey, makeGatewayProduct, makePolicy, usePolicyGateway } from '../testing/index.js';
 
 const KEY = 'tg_k_oauth-client';
 const SECRET = 'tg_s_oauth-secret';
 
 /** The OAuth client credentials flow through a real node: token endpoint, then the API with the token. */
 describe('gateway: POST /oauth/token and verify-access-token', () => {
-  let upstream: EchoUpstream;
-  let gateway: TestGateway;
+  const e2e = usePolicyGateway();
 
   beforeEach(async () => {
-    upstream = await startEchoUpstream();
-    const project = makeProject({
-      id: 'pets',
-      contextPath: '/pets',
-      target: { url: upstream.url, timeoutMs: 5_000 },
-      policies: [makePolicy({ id: 'token', type: 'verify-access-token' })],
+    await e2e.start([makePolicy({ id: 'token', type: 'verify-access-token' })], {
+      products: [makeGatewayProduct({ id: 'test-product', projectIds: ['pets'], scopes: ['pets:read', 'pets:write'] })],
+      keys: [makeGatewayKey(KEY)],
     });
-    gateway = await startTestGateway(
-      makeGatewayConfig({
-        projects: [project],
-        products: [makeGatewayProduct({ id: 'test-product', projectIds: ['pets'], scopes: ['pets:read', 'pets:write'] })],
-        keys: [makeGatewayKey(KEY)],
-      }),
-    );
-    gateway.store.secretDigests.set(sha256Hex(KEY), sha256Hex(SECRET));
-  });
-
-  afterEach(async () => {
-    await gateway.close();
-    await upstream.close();
+    e2e.gateway.store.secretDigests.set(sha256Hex(KEY), sha256Hex(SECRET));
   });
 
   const requestToken = (body: string, headers: Record<string, string> = {}) =>
-    fetch(`${gateway.url}/oauth/token`, {
+    fetch(`${e2e.gateway.url}/oauth/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
       body,
@@ -58,9 +32,9 @@ describe('gateway: POST /oauth/token and verify-access-token', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
     const body = (await res.json()) as Record<string, unknown>;
     expect(body).toEqual({ access_token: expect.any(String), token_type: 'Bearer', expires_in: 3600, scope: 'pets:read pets:write' });
-    const call = await fetch(`${gateway.url}/pets/1`, { headers: { authorization: `Bearer ${body.access_token}` } });
+    const call = await fetch(`${e2e.gateway.url}/pets/1`, { headers: { authorization: `Bearer ${body.access_token}` } });
     expect(call.status).toBe(200);
-    const seen = upstream.received.at(-1);
+    const seen = e2e.upstream.received.at(-1);
     expect(seen?.headers.authorization).toBeUndefined();
     expect(seen?.headers['x-tollgate-client']).toBe('test-client');
   });
@@ -103,36 +77,40 @@ describe('gateway: POST /oauth/token and verify-access-token', () => {
       const res = await requestToken(body, headers);
       expect([body, res.status, ((await res.json()) as { error: string }).error]).toEqual([body, status, error]);
     }
-    const json = await fetch(`${gateway.url}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const json = await fetch(`${e2e.gateway.url}/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(json.status).toBe(400);
-    const get = await fetch(`${gateway.url}/oauth/token`);
+    const get = await fetch(`${e2e.gateway.url}/oauth/token`);
     expect(get.status).toBe(405);
     expect(get.headers.get('allow')).toBe('POST');
   });
 
   it('answers 401 to the API without a token, and stops a token once its key is revoked', async () => {
-    expect((await fetch(`${gateway.url}/pets/1`)).status).toBe(401);
+    expect((await fetch(`${e2e.gateway.url}/pets/1`)).status).toBe(401);
     const token = (
       (await (await requestToken('grant_type=client_credentials', { authorization: basic(KEY, SECRET) })).json()) as {
         access_token: string;
       }
     ).access_token;
 
-    gateway.store.replace({
+    e2e.gateway.store.replace({
       ...makeGatewayConfig(),
-      projects: (await gateway.store.load(makeGatewayConfig().serverGroupId, new Date())).projects,
+      projects: (await e2e.gateway.store.load(makeGatewayConfig().serverGroupId, new Date())).projects,
       products: [makeGatewayProduct({ id: 'test-product', projectIds: ['pets'], scopes: ['pets:read'] })],
       keys: [makeGatewayKey(KEY, { active: false })],
     });
-    await gateway.node.refresh();
+    await e2e.gateway.node.refresh();
 
-    const call = await fetch(`${gateway.url}/pets/1`, { headers: { authorization: `Bearer ${token}` } });
+    const call = await fetch(`${e2e.gateway.url}/pets/1`, { headers: { authorization: `Bearer ${token}` } });
     expect(call.status).toBe(403);
     expect(((await call.json()) as { code: string }).code).toBe('SUBSCRIPTION_INACTIVE');
   });
 
   it('answers 503 temporarily_unavailable when the store holding the secrets cannot be reached', async () => {
-    gateway.store.unreachable = true;
+    e2e.gateway.store.unreachable = true;
     const res = await requestToken('grant_type=client_credentials', { authorization: basic(KEY, SECRET) });
     expect(res.status).toBe(503);
     expect(((await res.json()) as { error: string }).error).toBe('temporarily_unavailable');

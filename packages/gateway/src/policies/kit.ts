@@ -1,6 +1,6 @@
 import type { ErrorCode, GatewayKey, PolicyType, Quota } from '@tollgate/domain';
-import type { Counters } from '../counters/counters.js';
 import type { SharedCache } from '../cache/shared-cache.js';
+import type { Counters } from '../counters/counters.js';
 import type { ConsumerSecrets } from '../credentials/consumer-secrets.js';
 import type { Exchange } from '../exchange.js';
 import type { AccessTokens } from '../oauth/access-tokens.js';

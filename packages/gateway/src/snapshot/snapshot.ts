@@ -1,9 +1,9 @@
 import { hash } from 'node:crypto';
 import { FLOWS, type Flow, type GatewayConfig, type Policy, type Project, type Quota } from '@tollgate/domain';
 import Value from 'typebox/value';
+import type { SharedCache } from '../cache/shared-cache.js';
 import type { Counters } from '../counters/counters.js';
 import { GroupCounters } from '../counters/group-counters.js';
-import type { SharedCache } from '../cache/shared-cache.js';
 import { ConsumerSecrets } from '../credentials/consumer-secrets.js';
 import { AccessTokens } from '../oauth/access-tokens.js';
 import { POLICIES_BY_NAME } from '../policies/index.js';

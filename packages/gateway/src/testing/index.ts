@@ -5,6 +5,7 @@
 export * from './echo-upstream.js';
 export * from './factories.js';
 export * from './fake-store.js';
+export * from './policy-gateway.js';
 export * from './policy-kit.js';
 export * from './raw-request.js';
 export * from './redis.js';

@@ -1,28 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  ECHO,
-  type EchoReply,
-  type EchoUpstream,
-  makeGatewayConfig,
-  makePolicy,
-  makeProject,
-  startEchoUpstream,
-  startTestGateway,
-  type TestGateway,
-} from '../../testing/index.js';
+import { describe, expect, it } from 'vitest';
+import { ECHO, type EchoReply, makePolicy, usePolicyGateway } from '../../testing/index.js';
 
 /** Variables set in one flow and used by the headers policy of a later one, through a real node. */
 describe('policy: assign-variables end to end', () => {
-  let upstream: EchoUpstream;
-  let gateway: TestGateway | undefined;
-  beforeEach(async () => {
-    upstream = await startEchoUpstream();
-  });
-  afterEach(async () => {
-    await gateway?.close();
-    gateway = undefined;
-    await upstream.close();
-  });
+  const e2e = usePolicyGateway();
 
   it('carries variables from the request to later flows of the same call, never to another call', async () => {
     const policies = [
@@ -36,11 +17,7 @@ describe('policy: assign-variables end to end', () => {
       }),
       makePolicy({ id: 'o', type: 'headers', flow: 'proxy-response', config: { set: { 'x-summary': '{variable.summary}' } } }),
     ];
-    gateway = await startTestGateway(
-      makeGatewayConfig({
-        projects: [makeProject({ id: 'pets', contextPath: '/pets', target: { url: upstream.url, timeoutMs: 5_000 }, policies })],
-      }),
-    );
+    const gateway = await e2e.start(policies);
 
     const eu = await fetch(`${gateway.url}/pets/x`, { headers: { 'x-region': 'EU-West', [ECHO.status]: '202' } });
     const none = await fetch(`${gateway.url}/pets/x`);

@@ -1,8 +1,8 @@
 import Value from 'typebox/value';
 import { describe, expect, it } from 'vitest';
 import { acceptsConfig, instantiate, makeExchange, makeKeyEntry } from '../../testing/policy-kit.js';
+import { variableOf } from '../variables.js';
 import { assignVariables } from './index.js';
-import { variableOf } from './variables.js';
 
 describe('policy: assign-variables', () => {
   describe('config', () => {

@@ -1,8 +1,8 @@
 import type { Exchange } from '../../exchange.js';
 import type { PolicyHandler, PolicyKit } from '../kit.js';
+import { compileTemplate, type Render, templateProblem } from '../template.js';
+import { setVariable } from '../variables.js';
 import type { AssignVariablesConfig } from './schema.js';
-import { compileTemplate, type Render, templateProblem } from './template.js';
-import { setVariable } from './variables.js';
 
 /**
  * Sets named variables of the call from templates, once per hook: the same work in a request

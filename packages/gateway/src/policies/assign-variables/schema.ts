@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { VARIABLE_NAME_PATTERN } from './variables.js';
+import { VARIABLE_NAME_PATTERN } from '../variables.js';
 
 /** Named values computed from the call, for the templates of later policies. */
 export const AssignVariablesSchema = Type.Object(

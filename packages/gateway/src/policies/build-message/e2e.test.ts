@@ -1,47 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  ECHO,
-  type EchoReply,
-  type EchoUpstream,
-  makeGatewayConfig,
-  makePolicy,
-  makeProject,
-  makeResource,
-  startEchoUpstream,
-  startTestGateway,
-  type TestGateway,
-} from '../../testing/index.js';
+import { describe, expect, it } from 'vitest';
+import { ECHO, type EchoReply, makePolicy, makeResource, usePolicyGateway } from '../../testing/index.js';
 
 /** Messages rebuilt through a real node: what the backend receives, what the client gets. */
 describe('policy: build-message end to end', () => {
-  let upstream: EchoUpstream;
-  let gateway: TestGateway | undefined;
-  beforeEach(async () => {
-    upstream = await startEchoUpstream();
-  });
-  afterEach(async () => {
-    await gateway?.close();
-    gateway = undefined;
-    await upstream.close();
-  });
+  const e2e = usePolicyGateway();
 
   const start = (policies: ReturnType<typeof makePolicy>[]) =>
-    startTestGateway(
-      makeGatewayConfig({
-        projects: [
-          makeProject({
-            id: 'pets',
-            contextPath: '/pets',
-            target: { url: upstream.url, timeoutMs: 5_000 },
-            resources: [makeResource({ id: 'all', path: '/', methods: ['GET', 'POST'], acceptChildPaths: true })],
-            policies,
-          }),
-        ],
-      }),
-    );
+    e2e.start(policies, {
+      project: { resources: [makeResource({ id: 'all', path: '/', methods: ['GET', 'POST'], acceptChildPaths: true })] },
+    });
 
   it('forwards the built body with its own length and content type instead of the client one', async () => {
-    gateway = await start([
+    const gateway = await start([
       makePolicy({ id: 'v', type: 'assign-variables', config: { variables: { tenant: '{request.header.x-tenant}' } } }),
       makePolicy({ id: 'b', type: 'build-message', config: { body: { tenant: '{variable.tenant}', path: '{request.pathSuffix}' } } }),
     ]);
@@ -60,7 +30,7 @@ describe('policy: build-message end to end', () => {
   });
 
   it('sends the built answer with a recomputed length, the backend body read to its end', async () => {
-    gateway = await start([
+    const gateway = await start([
       makePolicy({
         id: 'b',
         type: 'build-message',
@@ -77,6 +47,6 @@ describe('policy: build-message end to end', () => {
     expect(res.headers.get('content-length')).toBe(String('backend answered 404 to GET'.length));
     expect(await res.text()).toBe('backend answered 404 to GET');
     expect(await again.text()).toBe('backend answered 500 to GET');
-    expect(upstream.received.every((request) => request.responseFinished)).toBe(true);
+    expect(e2e.upstream.received.every((request) => request.responseFinished)).toBe(true);
   });
 });

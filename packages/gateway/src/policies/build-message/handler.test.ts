@@ -1,7 +1,7 @@
 import Value from 'typebox/value';
 import { describe, expect, it } from 'vitest';
 import { acceptsConfig, instantiate, makeExchange, makeKeyEntry } from '../../testing/policy-kit.js';
-import { setVariable } from '../assign-variables/variables.js';
+import { setVariable } from '../variables.js';
 import { buildMessage } from './index.js';
 
 const problems = (config: object) => buildMessage.check?.(Value.Default(buildMessage.schema, Value.Clone(config)));

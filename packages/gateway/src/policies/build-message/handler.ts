@@ -1,10 +1,10 @@
 import type { Exchange } from '../../exchange.js';
-import { compileTemplate, type Render, templateProblem } from '../assign-variables/template.js';
-import { headerTemplateProblems } from '../headers/header-templates.js';
-import { headerSafe } from '../headers/names.js';
+import { headerSafe } from '../header-names.js';
+import { headerTemplateProblems } from '../header-templates.js';
+import { compileJsonBody, jsonBodyProblems } from '../json-body-template.js';
 import type { PolicyHandler, PolicyKit } from '../kit.js';
-import { compileJsonBody, jsonBodyProblems } from '../mock-response/json-body.js';
-import { replaceResponseBody } from './response-body.js';
+import { replaceResponseBody } from '../response-body.js';
+import { compileTemplate, type Render, templateProblem } from '../template.js';
 import type { BuildMessageConfig } from './schema.js';
 
 type HeaderBag = Record<string, string | string[] | number | undefined>;

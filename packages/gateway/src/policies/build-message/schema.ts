@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { HEADER_NAME_PATTERN } from '../headers/names.js';
+import { HEADER_NAME_PATTERN } from '../header-names.js';
 
 /** A message built from templates: the forwarded request, or the answer. */
 export const BuildMessageSchema = Type.Object(

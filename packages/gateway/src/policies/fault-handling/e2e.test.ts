@@ -1,28 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type EchoUpstream,
-  makeGatewayConfig,
-  makeGatewayKey,
-  makeGatewayProduct,
-  makePolicy,
-  makeProject,
-  startEchoUpstream,
-  startTestGateway,
-  type TestGateway,
-} from '../../testing/index.js';
+import { describe, expect, it } from 'vitest';
+import { makeGatewayKey, makePolicy, usePolicyGateway } from '../../testing/index.js';
 
 /** Custom error answers through a real node: rejections by policies and backend failures. */
 describe('policy: fault-handling end to end', () => {
-  let upstream: EchoUpstream;
-  let gateway: TestGateway | undefined;
-  beforeEach(async () => {
-    upstream = await startEchoUpstream();
-  });
-  afterEach(async () => {
-    await gateway?.close();
-    gateway = undefined;
-    await upstream.close();
-  });
+  const e2e = usePolicyGateway();
 
   const faults = makePolicy({
     id: 'f',
@@ -36,17 +17,11 @@ describe('policy: fault-handling end to end', () => {
   });
 
   const start = (target: string, policies: ReturnType<typeof makePolicy>[]) =>
-    startTestGateway(
-      makeGatewayConfig({
-        projects: [makeProject({ id: 'pets', contextPath: '/pets', target: { url: target, timeoutMs: 5_000 }, policies })],
-        products: [makeGatewayProduct({ id: 'test-product', projectIds: ['pets'] })],
-        keys: [makeGatewayKey('tg_k_faults')],
-      }),
-    );
+    e2e.start(policies, { project: { target: { url: target, timeoutMs: 5_000 } }, keys: [makeGatewayKey('tg_k_faults')] });
 
   it('answers a refused call with the custom body, keeping Retry-After, RateLimit-* and X-Request-Id', async () => {
     const quota = makePolicy({ id: 'q', type: 'quota', config: { limit: 1, unit: 'hour', identifier: 'project' } });
-    gateway = await start(upstream.url, [quota, faults]);
+    const gateway = await start(e2e.upstream.url, [quota, faults]);
 
     expect((await fetch(`${gateway.url}/pets/x`)).status).toBe(200);
     const refused = await fetch(`${gateway.url}/pets/x`);
@@ -62,11 +37,11 @@ describe('policy: fault-handling end to end', () => {
     const requestId = refused.headers.get('x-request-id');
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(await refused.json()).toEqual({ error: 'QUOTA_EXCEEDED', message: 'the quota of 1 calls per hour is used up', requestId });
-    expect(upstream.received).toHaveLength(1);
+    expect(e2e.upstream.received).toHaveLength(1);
   });
 
   it('answers a backend that cannot be reached with the custom page and status', async () => {
-    gateway = await start('http://127.0.0.1:1', [faults]);
+    const gateway = await start('http://127.0.0.1:1', [faults]);
 
     const res = await fetch(`${gateway.url}/pets/x`);
 
@@ -76,7 +51,7 @@ describe('policy: fault-handling end to end', () => {
   });
 
   it('leaves errors no rule names as problem+json', async () => {
-    gateway = await start(upstream.url, [makePolicy({ id: 'k', type: 'verify-api-key' }), faults]);
+    const gateway = await start(e2e.upstream.url, [makePolicy({ id: 'k', type: 'verify-api-key' }), faults]);
 
     const res = await fetch(`${gateway.url}/pets/x`);
 

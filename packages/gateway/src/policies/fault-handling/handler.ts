@@ -1,9 +1,9 @@
 import { ERROR_CATALOGUE, type ErrorCode } from '@tollgate/domain';
 import type { Exchange } from '../../exchange.js';
-import { compileTemplate, type Render, templateProblem } from '../assign-variables/template.js';
-import { compileHeaderTemplates, headerTemplateProblems, type RenderHeaders } from '../headers/header-templates.js';
+import { compileHeaderTemplates, headerTemplateProblems, type RenderHeaders } from '../header-templates.js';
+import { compileJsonBody, jsonBodyProblems } from '../json-body-template.js';
 import type { PolicyHandler, PolicyKit, Rejection, Reply } from '../kit.js';
-import { compileJsonBody, jsonBodyProblems } from '../mock-response/json-body.js';
+import { compileTemplate, type Render, templateProblem } from '../template.js';
 import type { FaultHandlingConfig, FaultRule } from './schema.js';
 
 const TEMPLATES = { errors: true } as const;

@@ -1,6 +1,6 @@
 import { ERROR_CATALOGUE } from '@tollgate/domain';
 import { type Static, Type } from 'typebox';
-import { HEADER_NAME_PATTERN } from '../headers/names.js';
+import { HEADER_NAME_PATTERN } from '../header-names.js';
 
 const CODES = Object.keys(ERROR_CATALOGUE) as Array<keyof typeof ERROR_CATALOGUE>;
 

@@ -1,42 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  ECHO,
-  type EchoReply,
-  type EchoUpstream,
-  makeGatewayConfig,
-  makeGatewayKey,
-  makeGatewayProduct,
-  makePolicy,
-  makeProject,
-  startEchoUpstream,
-  startTestGateway,
-  type TestGateway,
-} from '../../testing/index.js';
+import { describe, expect, it } from 'vitest';
+import { ECHO, type EchoReply, makeGatewayKey, makePolicy, usePolicyGateway } from '../../testing/index.js';
 
 /** The headers policy through a real node and a real upstream. */
 describe('policy: headers end to end', () => {
-  let upstream: EchoUpstream;
-  let gateway: TestGateway | undefined;
-  beforeEach(async () => {
-    upstream = await startEchoUpstream();
-  });
-  afterEach(async () => {
-    await gateway?.close();
-    gateway = undefined;
-    await upstream.close();
-  });
+  const e2e = usePolicyGateway();
 
-  const start = (policies: ReturnType<typeof makePolicy>[]) =>
-    startTestGateway(
-      makeGatewayConfig({
-        projects: [makeProject({ id: 'pets', contextPath: '/pets', target: { url: upstream.url, timeoutMs: 5_000 }, policies })],
-        products: [makeGatewayProduct({ id: 'test-product', projectIds: ['pets'] })],
-        keys: [makeGatewayKey('tg_k_headers')],
-      }),
-    );
+  const start = (policies: ReturnType<typeof makePolicy>[]) => e2e.start(policies, { keys: [makeGatewayKey('tg_k_headers')] });
 
   it('changes what the backend receives in a request flow, with values rendered per call', async () => {
-    gateway = await start([
+    const gateway = await start([
       makePolicy({ id: 'k', type: 'verify-api-key' }),
       makePolicy({
         id: 'h',
@@ -68,7 +40,7 @@ describe('policy: headers end to end', () => {
   });
 
   it("changes the backend's answer in a response flow", async () => {
-    gateway = await start([
+    const gateway = await start([
       makePolicy({
         id: 'h',
         type: 'headers',
@@ -94,12 +66,12 @@ describe('policy: headers end to end', () => {
   });
 
   it('fails closed (500 POLICY_FAILED, nothing forwarded) when configured to set a gateway-owned header', async () => {
-    gateway = await start([makePolicy({ id: 'h', type: 'headers', config: { set: { 'x-tollgate-client': 'someone-else' } } })]);
+    const gateway = await start([makePolicy({ id: 'h', type: 'headers', config: { set: { 'x-tollgate-client': 'someone-else' } } })]);
 
     const res = await fetch(`${gateway.url}/pets/x`);
 
     expect(res.status).toBe(500);
     expect(((await res.json()) as { code: string }).code).toBe('POLICY_FAILED');
-    expect(upstream.received).toHaveLength(0);
+    expect(e2e.upstream.received).toHaveLength(0);
   });
 });

@@ -1,7 +1,7 @@
 import type { Exchange } from '../../exchange.js';
-import { compileTemplate, type Render, templateProblem } from '../assign-variables/template.js';
+import { headerSafe, reservedHeaderProblem } from '../header-names.js';
 import type { PolicyHandler, PolicyKit } from '../kit.js';
-import { headerSafe, reservedHeaderProblem } from './names.js';
+import { compileTemplate, type Render, templateProblem } from '../template.js';
 import type { HeadersConfig } from './schema.js';
 
 /** Request headers (string or repeated) and response headers (which may hold numbers) alike. */

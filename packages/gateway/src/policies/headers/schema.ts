@@ -1,5 +1,5 @@
 import { type Static, type TSchema, Type } from 'typebox';
-import { HEADER_NAME_PATTERN } from './names.js';
+import { HEADER_NAME_PATTERN } from '../header-names.js';
 
 const MAX_HEADERS = 50;
 

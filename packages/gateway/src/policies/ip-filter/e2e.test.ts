@@ -1,41 +1,19 @@
 import type { Policy } from '@tollgate/domain';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type EchoReply,
-  type EchoUpstream,
-  makeGatewayConfig,
-  makePolicy,
-  makeProject,
-  makeResource,
-  startEchoUpstream,
-  startTestGateway,
-  type TestGateway,
-} from '../../testing/index.js';
+import { describe, expect, it } from 'vitest';
+import { type EchoReply, makePolicy, makeResource, usePolicyGateway } from '../../testing/index.js';
 
 /** ip-filter through a real gateway node: the test client always connects from 127.0.0.1. */
 describe('policy: ip-filter end to end', () => {
-  let upstream: EchoUpstream;
-  let gateway: TestGateway | undefined;
-  beforeEach(async () => {
-    upstream = await startEchoUpstream();
-  });
-  afterEach(async () => {
-    await gateway?.close();
-    gateway = undefined;
-    await upstream.close();
-  });
+  const e2e = usePolicyGateway();
 
   const filter = (config: Record<string, unknown>, overrides: Partial<Policy> = {}) =>
     makePolicy({ id: 'ip', type: 'ip-filter', config, ...overrides });
 
-  async function start(policies: Policy[], resources = [] as ReturnType<typeof makeResource>[]) {
-    const project = makeProject({ id: 'pets', contextPath: '/pets', target: { url: upstream.url, timeoutMs: 5_000 }, policies, resources });
-    gateway = await startTestGateway(makeGatewayConfig({ projects: [project] }));
-    return gateway;
-  }
+  const start = (policies: Policy[], resources = [] as ReturnType<typeof makeResource>[]) =>
+    e2e.start(policies, { project: { resources } });
 
   async function call(path = '/pets/x', headers: Record<string, string> = {}) {
-    const response = await fetch(`${gateway?.url}${path}`, { headers });
+    const response = await fetch(`${e2e.gateway.url}${path}`, { headers });
     return { status: response.status, body: (await response.json()) as { code?: string; detail?: string } & Partial<EchoReply> };
   }
 
@@ -45,18 +23,18 @@ describe('policy: ip-filter end to end', () => {
     expect(denied.status).toBe(403);
     expect(denied.body.code).toBe('IP_DENIED');
     expect(denied.body.detail).toBe('the client address 127.0.0.1 is not allowed');
-    expect(upstream.received).toHaveLength(0);
+    expect(e2e.upstream.received).toHaveLength(0);
 
-    await gateway?.close();
+    await e2e.gateway.close();
     await start([filter({ allow: ['127.0.0.1'] })]);
     expect((await call()).status).toBe(200);
-    expect(upstream.received).toHaveLength(1);
+    expect(e2e.upstream.received).toHaveLength(1);
   });
 
   it('refuses a client outside a non-empty allow list', async () => {
     await start([filter({ allow: ['10.0.0.0/8', '2001:db8::/32'] })]);
     expect((await call()).body.code).toBe('IP_DENIED');
-    expect(upstream.received).toHaveLength(0);
+    expect(e2e.upstream.received).toHaveLength(0);
   });
 
   it('behind a trusted proxy, filters on the X-Forwarded-For client and forwards the chain', async () => {
@@ -71,7 +49,7 @@ describe('policy: ip-filter end to end', () => {
   it('ignores X-Forwarded-For from a peer that is not a trusted proxy', async () => {
     await start([filter({ allow: ['198.51.100.1'] })]);
     expect((await call('/pets/x', { 'x-forwarded-for': '198.51.100.1' })).body.code).toBe('IP_DENIED');
-    expect(upstream.received).toHaveLength(0);
+    expect(e2e.upstream.received).toHaveLength(0);
   });
 
   it('runs before key verification whatever the declared order: a denied caller gets IP_DENIED, not API_KEY_MISSING', async () => {
@@ -94,7 +72,7 @@ describe('policy: ip-filter end to end', () => {
     const answer = await call();
     expect(answer.status).toBe(500);
     expect(answer.body.code).toBe('POLICY_FAILED');
-    expect(upstream.received).toHaveLength(0);
+    expect(e2e.upstream.received).toHaveLength(0);
     expect(JSON.stringify(started.logs)).toContain("not a CIDR: '127.0.0.300'");
   });
 });

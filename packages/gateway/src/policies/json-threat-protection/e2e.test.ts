@@ -1,39 +1,22 @@
 import { createHash } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type EchoReply,
-  type EchoUpstream,
-  makeGatewayConfig,
-  makePolicy,
-  makeProject,
-  startEchoUpstream,
-  startTestGateway,
-  type TestGateway,
-} from '../../testing/index.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type EchoReply, makePolicy, usePolicyGateway } from '../../testing/index.js';
 
 /** json-threat-protection through a real gateway node and a real upstream. */
 describe('json-threat-protection end to end', () => {
-  let upstream: EchoUpstream;
-  let gateway: TestGateway;
+  const e2e = usePolicyGateway();
 
   beforeEach(async () => {
-    upstream = await startEchoUpstream();
     const policy = makePolicy({
       id: 'jtp',
       type: 'json-threat-protection',
       config: { maxDepth: 5, maxArrayLength: 100, maxStringLength: 50, maxKeys: 20, maxBodyBytes: 1_000_000 },
     });
-    const project = makeProject({ id: 'api', contextPath: '/api', target: { url: upstream.url, timeoutMs: 5_000 }, policies: [policy] });
-    gateway = await startTestGateway(makeGatewayConfig({ projects: [project] }));
-  });
-
-  afterEach(async () => {
-    await gateway.close();
-    await upstream.close();
+    await e2e.start([policy], { project: { id: 'api', contextPath: '/api' } });
   });
 
   const post = (body: string | ReadableStream<Uint8Array>, contentType = 'application/json', init: RequestInit = {}) =>
-    fetch(`${gateway.url}/api/items`, { method: 'POST', headers: { 'content-type': contentType }, body, ...init });
+    fetch(`${e2e.gateway.url}/api/items`, { method: 'POST', headers: { 'content-type': contentType }, body, ...init });
 
   it('forwards a JSON body within the limits byte for byte', async () => {
     const body = JSON.stringify({ name: 'pencil', tags: ['a', 'b'], dims: { w: 1, h: [2, 3] } });
@@ -52,14 +35,14 @@ describe('json-threat-protection end to end', () => {
     const problem = (await answer.json()) as { code: string; detail: string };
     expect(problem.code).toBe('THREAT_DETECTED');
     expect(problem.detail).toContain('maxDepth (5)');
-    expect(upstream.received).toHaveLength(0);
+    expect(e2e.upstream.received).toHaveLength(0);
   });
 
   it('refuses malformed JSON', async () => {
     const answer = await post('{"a": 1,');
     expect(answer.status).toBe(400);
     expect(((await answer.json()) as { detail: string }).detail).toContain('the JSON body is malformed');
-    expect(upstream.received).toHaveLength(0);
+    expect(e2e.upstream.received).toHaveLength(0);
   });
 
   it('survives a 900 KB body of nothing but opening brackets and keeps serving', async () => {
@@ -79,7 +62,7 @@ describe('json-threat-protection end to end', () => {
     });
     const answer = await post(stream, 'application/json', { duplex: 'half' } as RequestInit);
     expect(answer.status).toBe(400);
-    expect(upstream.received).toHaveLength(0);
+    expect(e2e.upstream.received).toHaveLength(0);
   });
 
   it('lets bodies of other content types through untouched', async () => {
@@ -92,6 +75,6 @@ describe('json-threat-protection end to end', () => {
     const answer = await post(`[${'1,'.repeat(600_000)}1]`);
     expect(answer.status).toBe(413);
     expect(((await answer.json()) as { code: string }).code).toBe('PAYLOAD_TOO_LARGE');
-    expect(upstream.received).toHaveLength(0);
+    expect(e2e.upstream.received).toHaveLength(0);
   });
 });

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { Exchange } from '../../exchange.js';
 import { type PolicyHandler, type Rejection, reject, type Verdict } from '../kit.js';
-import { hasBody, isJsonMediaType, mediaTypeOf, refuseDeclaredLength, refuseEncodedBody, refuseLargeBody } from './request-body.js';
+import { hasBody, isJsonMediaType, mediaTypeOf, refuseDeclaredLength, refuseEncodedBody, refuseLargeBody } from '../request-body.js';
 import { type JsonLimits, JsonScanner, type JsonViolation } from './scan.js';
 import type { JsonThreatProtectionConfig } from './schema.js';
 

@@ -1,5 +1,5 @@
 import { XMLBuilder } from 'fast-xml-parser';
-import type { Converted } from '../xml-to-json/transform.js';
+import type { Converted } from '../body-conversion.js';
 import type { JsonToXmlConfig } from './schema.js';
 
 const MAX_DEPTH = 100;

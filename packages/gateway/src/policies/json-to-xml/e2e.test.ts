@@ -1,45 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type EchoUpstream,
-  makeGatewayConfig,
-  makePolicy,
-  makeProject,
-  makeResource,
-  startEchoUpstream,
-  startTestGateway,
-  type TestGateway,
-} from '../../testing/index.js';
+import { describe, expect, it } from 'vitest';
+import { makePolicy, makeResource, usePolicyGateway } from '../../testing/index.js';
 
 /** JSON bodies converted to XML through a real node. */
 describe('policy: json-to-xml end to end', () => {
-  let upstream: EchoUpstream;
-  let gateway: TestGateway | undefined;
-  beforeEach(async () => {
-    upstream = await startEchoUpstream();
-  });
-  afterEach(async () => {
-    await gateway?.close();
-    gateway = undefined;
-    await upstream.close();
-  });
+  const e2e = usePolicyGateway();
 
   it('forwards a JSON request as XML and answers the backend JSON as XML, each with its own length', async () => {
-    gateway = await startTestGateway(
-      makeGatewayConfig({
-        projects: [
-          makeProject({
-            id: 'orders',
-            contextPath: '/orders',
-            target: { url: upstream.url, timeoutMs: 5_000 },
-            resources: [makeResource({ id: 'all', path: '/', methods: ['POST'], acceptChildPaths: true })],
-            policies: [
-              makePolicy({ id: 'in', type: 'json-to-xml', flow: 'target-request', config: { declaration: false } }),
-              makePolicy({ id: 'out', type: 'json-to-xml', flow: 'proxy-response', config: { rootElement: 'echo' } }),
-            ],
-          }),
-        ],
-      }),
-    );
+    const policies = [
+      makePolicy({ id: 'in', type: 'json-to-xml', flow: 'target-request', config: { declaration: false } }),
+      makePolicy({ id: 'out', type: 'json-to-xml', flow: 'proxy-response', config: { rootElement: 'echo' } }),
+    ];
+    const gateway = await e2e.start(policies, {
+      project: {
+        id: 'orders',
+        contextPath: '/orders',
+        resources: [makeResource({ id: 'all', path: '/', methods: ['POST'], acceptChildPaths: true })],
+      },
+    });
 
     const res = await fetch(`${gateway.url}/orders`, {
       method: 'POST',
@@ -55,7 +32,7 @@ describe('policy: json-to-xml end to end', () => {
     const forwarded = '<order id="7"><lines><sku>a&lt;b</sku></lines><lines><sku>c</sku></lines></order>';
     const escaped = forwarded.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
     expect(xml).toContain(`<body>${escaped}</body>`);
-    expect(upstream.received[0]?.headers['content-type']).toBe('application/xml');
-    expect(upstream.received[0]?.headers['content-length']).toBe(String(Buffer.byteLength(forwarded)));
+    expect(e2e.upstream.received[0]?.headers['content-type']).toBe('application/xml');
+    expect(e2e.upstream.received[0]?.headers['content-length']).toBe(String(Buffer.byteLength(forwarded)));
   });
 });

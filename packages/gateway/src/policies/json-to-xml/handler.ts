@@ -1,6 +1,6 @@
+import { bodyConversion } from '../body-conversion.js';
 import type { PolicyHandler } from '../kit.js';
-import { isJsonMediaType } from '../xml-to-json/media.js';
-import { bodyConversion } from '../xml-to-json/transform.js';
+import { isJsonMediaType } from '../media-type.js';
 import { compileJsonToXml } from './convert.js';
 import type { JsonToXmlConfig } from './schema.js';
 

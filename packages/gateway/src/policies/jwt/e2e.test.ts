@@ -1,19 +1,9 @@
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Policy } from '@tollgate/domain';
 import { type CryptoKey, exportJWK, generateKeyPair, type JWK, type JWTPayload, SignJWT } from 'jose';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type EchoReply,
-  type EchoUpstream,
-  makeGatewayConfig,
-  makePolicy,
-  makeProject,
-  startEchoUpstream,
-  startTestGateway,
-  type TestGateway,
-} from '../../testing/index.js';
+import { type EchoReply, makePolicy, usePolicyGateway } from '../../testing/index.js';
 
 const ISSUER = 'https://idp.example';
 const AUDIENCE = 'pets-api';
@@ -46,21 +36,16 @@ async function startJwksServer(keys: JWK[]) {
 describe('policy: jwt end to end', () => {
   let rsa: Awaited<ReturnType<typeof generateKeyPair>>;
   let intruder: Awaited<ReturnType<typeof generateKeyPair>>;
-  let upstream: EchoUpstream;
+  const e2e = usePolicyGateway();
   let jwks: Awaited<ReturnType<typeof startJwksServer>>;
-  let gateway: TestGateway | undefined;
 
   beforeAll(async () => {
     [rsa, intruder] = await Promise.all([generateKeyPair('RS256'), generateKeyPair('RS256')]);
   });
   beforeEach(async () => {
-    upstream = await startEchoUpstream();
     jwks = await startJwksServer([{ ...(await exportJWK(rsa.publicKey)), kid: 'key-1', use: 'sig', alg: 'RS256' }]);
   });
   afterEach(async () => {
-    await gateway?.close();
-    gateway = undefined;
-    await upstream.close();
     await jwks.close();
   });
 
@@ -79,15 +64,10 @@ describe('policy: jwt end to end', () => {
       config: { jwksUrl: jwks.url, issuer: ISSUER, audience: AUDIENCE, forwardClaims: { sub: 'x-user-id' }, ...config },
     });
 
-  async function start(policies: Policy[]) {
-    const project = makeProject({ id: 'pets', contextPath: '/pets', target: { url: upstream.url, timeoutMs: 5_000 }, policies });
-    gateway = await startTestGateway(makeGatewayConfig({ projects: [project] }));
-  }
-
-  const call = (headers: Record<string, string> = {}) => fetch(`${gateway?.url}/pets/items`, { headers });
+  const call = (headers: Record<string, string> = {}) => fetch(`${e2e.gateway.url}/pets/items`, { headers });
 
   it('admits a valid RS256 token: the backend gets the subject as a header and never the token', async () => {
-    await start([jwtPolicy()]);
+    await e2e.start([jwtPolicy()]);
     const answer = await call({ authorization: `Bearer ${await token()}`, 'x-user-id': 'admin' });
     expect(answer.status).toBe(200);
     const seen = ((await answer.json()) as EchoReply).headers;
@@ -96,7 +76,7 @@ describe('policy: jwt end to end', () => {
   });
 
   it('fetches the key set once and verifies later calls from the cache', async () => {
-    await start([jwtPolicy()]);
+    await e2e.start([jwtPolicy()]);
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push((await call({ authorization: `Bearer ${await token()}` })).status);
     expect(statuses).toEqual([200, 200, 200, 200, 200]);
@@ -104,12 +84,12 @@ describe('policy: jwt end to end', () => {
   });
 
   it('answers 401 UNAUTHENTICATED with WWW-Authenticate: Bearer without a token, before the backend', async () => {
-    await start([jwtPolicy()]);
+    await e2e.start([jwtPolicy()]);
     const answer = await call();
     expect(answer.status).toBe(401);
     expect(answer.headers.get('www-authenticate')).toBe('Bearer');
     expect(((await answer.json()) as { code: string }).code).toBe('UNAUTHENTICATED');
-    expect(upstream.received).toHaveLength(0);
+    expect(e2e.upstream.received).toHaveLength(0);
   });
 
   it.each([
@@ -118,30 +98,32 @@ describe('policy: jwt end to end', () => {
     ['for another audience', () => token({ aud: 'billing-api' }), 'the token audience is not accepted'],
     ['signed by another key', () => token({}, intruder.privateKey), 'the token signature is not valid'],
   ])('refuses a token %s with 401 UNAUTHENTICATED saying so, before the backend', async (_case, make, detail) => {
-    await start([jwtPolicy()]);
+    await e2e.start([jwtPolicy()]);
     const answer = await call({ authorization: `Bearer ${await make()}` });
     expect(answer.status).toBe(401);
     expect(answer.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
     expect(await answer.json()).toMatchObject({ code: 'UNAUTHENTICATED', detail });
-    expect(upstream.received).toHaveLength(0);
+    expect(e2e.upstream.received).toHaveLength(0);
   });
 
   it('fails closed with 500 POLICY_FAILED (logged) while the key set cannot be fetched, and recovers when it can', async () => {
     jwks.state.available = false;
-    await start([jwtPolicy()]);
+    await e2e.start([jwtPolicy()]);
     const failed = await call({ authorization: `Bearer ${await token()}` });
     expect(failed.status).toBe(500);
     expect(((await failed.json()) as { code: string }).code).toBe('POLICY_FAILED');
-    expect(upstream.received).toHaveLength(0);
-    expect(gateway?.logs.some((entry) => entry.level === 'error' && (entry.object as { policyId?: string }).policyId === 'jwt')).toBe(true);
+    expect(e2e.upstream.received).toHaveLength(0);
+    expect(e2e.gateway.logs.some((entry) => entry.level === 'error' && (entry.object as { policyId?: string }).policyId === 'jwt')).toBe(
+      true,
+    );
 
     jwks.state.available = true;
     expect((await call({ authorization: `Bearer ${await token()}` })).status).toBe(200);
   });
 
   it('lets a CORS preflight through without a token: cors runs first and answers it', async () => {
-    await start([jwtPolicy(), makePolicy({ id: 'cors', type: 'cors', config: { allowOrigins: ['https://app.example.com'] } })]);
-    const answer = await fetch(`${gateway?.url}/pets/items`, {
+    await e2e.start([jwtPolicy(), makePolicy({ id: 'cors', type: 'cors', config: { allowOrigins: ['https://app.example.com'] } })]);
+    const answer = await fetch(`${e2e.gateway.url}/pets/items`, {
       method: 'OPTIONS',
       headers: {
         origin: 'https://app.example.com',
@@ -152,6 +134,6 @@ describe('policy: jwt end to end', () => {
     expect(answer.status).toBe(204);
     expect(answer.headers.get('access-control-allow-headers')).toBe('authorization');
     expect(jwks.state.fetches).toBe(0);
-    expect(upstream.received).toHaveLength(0);
+    expect(e2e.upstream.received).toHaveLength(0);
   });
 });

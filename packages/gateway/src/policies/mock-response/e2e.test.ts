@@ -1,27 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type EchoUpstream,
-  makeGatewayConfig,
-  makePolicy,
-  makeProject,
-  makeResource,
-  startEchoUpstream,
-  startTestGateway,
-  type TestGateway,
-} from '../../testing/index.js';
+import { describe, expect, it } from 'vitest';
+import { makePolicy, makeResource, usePolicyGateway } from '../../testing/index.js';
 
 /** Mock answers through a real node: the backend is never called. */
 describe('policy: mock-response end to end', () => {
-  let upstream: EchoUpstream;
-  let gateway: TestGateway | undefined;
-  beforeEach(async () => {
-    upstream = await startEchoUpstream();
-  });
-  afterEach(async () => {
-    await gateway?.close();
-    gateway = undefined;
-    await upstream.close();
-  });
+  const e2e = usePolicyGateway();
 
   it('answers a mocked resource itself, with the limit headers, and forwards the others', async () => {
     const mock = makePolicy({
@@ -31,22 +13,14 @@ describe('policy: mock-response end to end', () => {
       config: { status: 203, headers: { 'x-mocked': 'yes' }, body: { status: 'ok', request: '{request.id}' } },
     });
     const quota = makePolicy({ id: 'q', type: 'quota', config: { limit: 10, unit: 'day', identifier: 'project' } });
-    gateway = await startTestGateway(
-      makeGatewayConfig({
-        projects: [
-          makeProject({
-            id: 'pets',
-            contextPath: '/pets',
-            target: { url: upstream.url, timeoutMs: 5_000 },
-            resources: [
-              makeResource({ id: 'status', path: '/status', methods: ['GET', 'HEAD'] }),
-              makeResource({ id: 'all', path: '/', acceptChildPaths: true }),
-            ],
-            policies: [quota, mock],
-          }),
+    const gateway = await e2e.start([quota, mock], {
+      project: {
+        resources: [
+          makeResource({ id: 'status', path: '/status', methods: ['GET', 'HEAD'] }),
+          makeResource({ id: 'all', path: '/', acceptChildPaths: true }),
         ],
-      }),
-    );
+      },
+    });
 
     const mocked = await fetch(`${gateway.url}/pets/status`);
     const forwarded = await fetch(`${gateway.url}/pets/other`);
@@ -58,30 +32,20 @@ describe('policy: mock-response end to end', () => {
     const requestId = mocked.headers.get('x-request-id');
     expect(await mocked.json()).toEqual({ status: 'ok', request: requestId });
     expect(forwarded.status).toBe(200);
-    expect(upstream.received.map((request) => request.url)).toEqual(['/other']);
+    expect(e2e.upstream.received.map((request) => request.url)).toEqual(['/other']);
   });
 
   it('answers HEAD with the headers of the mock, its length included, and no body', async () => {
     const mock = makePolicy({ id: 'm', type: 'mock-response', config: { body: 'twelve bytes' } });
-    gateway = await startTestGateway(
-      makeGatewayConfig({
-        projects: [
-          makeProject({
-            id: 'pets',
-            contextPath: '/pets',
-            target: { url: upstream.url, timeoutMs: 5_000 },
-            resources: [makeResource({ id: 'all', path: '/', methods: ['GET', 'HEAD'], acceptChildPaths: true })],
-            policies: [mock],
-          }),
-        ],
-      }),
-    );
+    const gateway = await e2e.start([mock], {
+      project: { resources: [makeResource({ id: 'all', path: '/', methods: ['GET', 'HEAD'], acceptChildPaths: true })] },
+    });
 
     const head = await fetch(`${gateway.url}/pets/x`, { method: 'HEAD' });
 
     expect(head.status).toBe(200);
     expect(head.headers.get('content-length')).toBe('12');
     expect(await head.text()).toBe('');
-    expect(upstream.received).toHaveLength(0);
+    expect(e2e.upstream.received).toHaveLength(0);
   });
 });

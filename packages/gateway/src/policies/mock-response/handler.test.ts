@@ -1,9 +1,9 @@
 import Value from 'typebox/value';
 import { describe, expect, it } from 'vitest';
 import { acceptsConfig, instantiate, makeExchange, makeKeyEntry } from '../../testing/policy-kit.js';
+import { compileJsonBody } from '../json-body-template.js';
 import { isReply, type Reply } from '../kit.js';
 import { mockResponse } from './index.js';
-import { compileJsonBody } from './json-body.js';
 
 /** The reply of a fresh instance for one call; anything else fails the test. */
 function replyOf(config: object, exchange = makeExchange()): Reply {

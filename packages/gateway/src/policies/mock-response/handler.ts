@@ -1,8 +1,8 @@
 import type { Exchange } from '../../exchange.js';
-import { compileTemplate, templateProblem } from '../assign-variables/template.js';
-import { compileHeaderTemplates, headerTemplateProblems } from '../headers/header-templates.js';
+import { compileHeaderTemplates, headerTemplateProblems } from '../header-templates.js';
+import { compileJsonBody, jsonBodyProblems } from '../json-body-template.js';
 import type { PolicyHandler, PolicyKit, Reply } from '../kit.js';
-import { compileJsonBody, jsonBodyProblems } from './json-body.js';
+import { compileTemplate, templateProblem } from '../template.js';
 import type { MockResponseConfig } from './schema.js';
 
 const TEXT = 'text/plain; charset=utf-8';

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { HEADER_NAME_PATTERN } from '../headers/names.js';
+import { HEADER_NAME_PATTERN } from '../header-names.js';
 
 /** The answer given instead of calling the backend. */
 export const MockResponseSchema = Type.Object(

@@ -1,13 +1,6 @@
 import type { Exchange } from '../../exchange.js';
-import {
-  hasBody,
-  isJsonMediaType,
-  mediaTypeOf,
-  refuseDeclaredLength,
-  refuseEncodedBody,
-  refuseLargeBody,
-} from '../json-threat-protection/request-body.js';
 import { type PolicyHandler, type Rejection, reject, type Verdict } from '../kit.js';
+import { hasBody, isJsonMediaType, mediaTypeOf, refuseDeclaredLength, refuseEncodedBody, refuseLargeBody } from '../request-body.js';
 import { backtrackingRisk } from './backtracking.js';
 import { percentDecode, unescapeJson } from './decode.js';
 import type { RegexProtectionConfig } from './schema.js';

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { HEADER_NAME_PATTERN } from '../headers/names.js';
+import { HEADER_NAME_PATTERN } from '../header-names.js';
 
 /** What is cached, for how long, for whom, and how much memory it may take. */
 export const ResponseCacheSchema = Type.Object(

@@ -1,6 +1,6 @@
 import type { Exchange } from '../../exchange.js';
-import { compileTemplate, type Render, templateProblem } from '../assign-variables/template.js';
 import type { PolicyHandler, PolicyKit } from '../kit.js';
+import { compileTemplate, type Render, templateProblem } from '../template.js';
 import { QueryParameters } from './query.js';
 import type { RewriteConfig } from './schema.js';
 

@@ -1,4 +1,4 @@
-import { percentEncode } from '../assign-variables/template.js';
+import { percentEncode } from '../template.js';
 
 /** One `name=value` segment of a query string: the decoded name, and the segment as received. */
 interface Pair {

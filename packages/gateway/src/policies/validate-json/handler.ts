@@ -1,9 +1,9 @@
 import type { ValidateFunction } from 'ajv';
 import type { Exchange } from '../../exchange.js';
-import { hasBody, isJsonMediaType, mediaTypeOf, refuseEncodedBody } from '../json-threat-protection/request-body.js';
+import { validateJsonText } from '../json-body-validation.js';
+import { compileJsonSchema } from '../json-schema.js';
 import { type PolicyHandler, type Rejection, reject, type Verdict } from '../kit.js';
-import { compileJsonSchema } from './ajv.js';
-import { validateJsonText } from './body.js';
+import { hasBody, isJsonMediaType, mediaTypeOf, refuseEncodedBody } from '../request-body.js';
 import { decodeContentEncoding } from './content-encoding.js';
 import type { ValidateJsonConfig } from './schema.js';
 

@@ -1,6 +1,6 @@
 import type { Ajv, ValidateFunction } from 'ajv';
-import { mediaTypeOf } from '../json-threat-protection/request-body.js';
-import { assertValidSchema, createAjv, type Dialect } from '../validate-json/ajv.js';
+import { assertValidSchema, createAjv, type Dialect } from '../json-schema.js';
+import { mediaTypeOf } from '../request-body.js';
 import { convertSchema30 } from './convert.js';
 import { isObject, type Json, type Location, METHODS, pointerOf, refuseRemoteRefs, resolve, SpecError } from './document.js';
 import { addOpenApiFormats } from './formats.js';

@@ -1,7 +1,7 @@
 import type { Exchange } from '../../exchange.js';
-import { hasBody, isJsonMediaType, mediaTypeOf, refuseEncodedBody } from '../json-threat-protection/request-body.js';
+import { validateJsonText } from '../json-body-validation.js';
 import { type PolicyHandler, type Rejection, reject, type Verdict } from '../kit.js';
-import { validateJsonText } from '../validate-json/body.js';
+import { hasBody, isJsonMediaType, mediaTypeOf, refuseEncodedBody } from '../request-body.js';
 import { type CompiledOperation, type CompiledPath, compileOpenApi, selectMedia } from './compile.js';
 import { SpecError } from './document.js';
 import { collectParameters, describeParameterError } from './parameters.js';

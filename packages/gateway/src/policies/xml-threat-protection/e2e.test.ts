@@ -1,35 +1,18 @@
 import { createHash } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type EchoReply,
-  type EchoUpstream,
-  makeGatewayConfig,
-  makePolicy,
-  makeProject,
-  startEchoUpstream,
-  startTestGateway,
-  type TestGateway,
-} from '../../testing/index.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type EchoReply, makePolicy, usePolicyGateway } from '../../testing/index.js';
 
 /** xml-threat-protection through a real gateway node and a real upstream. */
 describe('xml-threat-protection end to end', () => {
-  let upstream: EchoUpstream;
-  let gateway: TestGateway;
+  const e2e = usePolicyGateway();
 
   beforeEach(async () => {
-    upstream = await startEchoUpstream();
     const policy = makePolicy({ id: 'xtp', type: 'xml-threat-protection', config: { maxDepth: 4, maxElements: 50 } });
-    const project = makeProject({ id: 'soap', contextPath: '/soap', target: { url: upstream.url, timeoutMs: 5_000 }, policies: [policy] });
-    gateway = await startTestGateway(makeGatewayConfig({ projects: [project] }));
-  });
-
-  afterEach(async () => {
-    await gateway.close();
-    await upstream.close();
+    await e2e.start([policy], { project: { id: 'soap', contextPath: '/soap' } });
   });
 
   const post = (body: string, contentType = 'application/soap+xml') =>
-    fetch(`${gateway.url}/soap/orders`, { method: 'POST', headers: { 'content-type': contentType }, body });
+    fetch(`${e2e.gateway.url}/soap/orders`, { method: 'POST', headers: { 'content-type': contentType }, body });
   const problemOf = async (answer: Response) => (await answer.json()) as { code: string; detail: string };
 
   it('forwards a document within the limits byte for byte', async () => {
@@ -48,14 +31,14 @@ describe('xml-threat-protection end to end', () => {
       code: 'THREAT_DETECTED',
       detail: 'a DOCTYPE is not allowed (external entities, entity expansion) (at byte 21)',
     });
-    expect(upstream.received).toHaveLength(0);
+    expect(e2e.upstream.received).toHaveLength(0);
   });
 
   it('refuses a billion-laughs document without expanding anything', async () => {
     const entities = Array.from({ length: 10 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`).join('');
     const answer = await post(`<?xml version="1.0"?><!DOCTYPE r [<!ENTITY l0 "lol">${entities}]><r>&l10;</r>`, 'text/xml');
     expect(answer.status).toBe(400);
-    expect(upstream.received).toHaveLength(0);
+    expect(e2e.upstream.received).toHaveLength(0);
   });
 
   it('refuses a document past a structural limit, and keeps serving', async () => {

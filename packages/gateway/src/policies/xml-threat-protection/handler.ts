@@ -1,14 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { Exchange } from '../../exchange.js';
-import {
-  hasBody,
-  isXmlMediaType,
-  mediaTypeOf,
-  refuseDeclaredLength,
-  refuseEncodedBody,
-  refuseLargeBody,
-} from '../json-threat-protection/request-body.js';
 import { type PolicyHandler, type Rejection, reject, type Verdict } from '../kit.js';
+import { hasBody, isXmlMediaType, mediaTypeOf, refuseDeclaredLength, refuseEncodedBody, refuseLargeBody } from '../request-body.js';
 import { type XmlLimits, XmlScanner, type XmlViolation } from './scan.js';
 import type { XmlThreatProtectionConfig } from './schema.js';
 

@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { Converted } from '../body-conversion.js';
 import type { XmlToJsonConfig } from './schema.js';
-import type { Converted } from './transform.js';
 
 const CDATA = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
 const DTD = /<!DOCTYPE/i;

@@ -1,46 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type EchoReply,
-  type EchoUpstream,
-  makeGatewayConfig,
-  makePolicy,
-  makeProject,
-  makeResource,
-  startEchoUpstream,
-  startTestGateway,
-  type TestGateway,
-} from '../../testing/index.js';
+import { describe, expect, it } from 'vitest';
+import { type EchoReply, makePolicy, makeResource, usePolicyGateway } from '../../testing/index.js';
 
 /** XML bodies converted through a real node, both ways of the call. */
 describe('policy: xml-to-json end to end', () => {
-  let upstream: EchoUpstream;
-  let gateway: TestGateway | undefined;
-  beforeEach(async () => {
-    upstream = await startEchoUpstream();
-  });
-  afterEach(async () => {
-    await gateway?.close();
-    gateway = undefined;
-    await upstream.close();
-  });
+  const e2e = usePolicyGateway();
 
   const start = (policies: ReturnType<typeof makePolicy>[]) =>
-    startTestGateway(
-      makeGatewayConfig({
-        projects: [
-          makeProject({
-            id: 'orders',
-            contextPath: '/orders',
-            target: { url: upstream.url, timeoutMs: 5_000 },
-            resources: [makeResource({ id: 'all', path: '/', methods: ['GET', 'POST'], acceptChildPaths: true })],
-            policies,
-          }),
-        ],
-      }),
-    );
+    e2e.start(policies, {
+      project: {
+        id: 'orders',
+        contextPath: '/orders',
+        resources: [makeResource({ id: 'all', path: '/', methods: ['GET', 'POST'], acceptChildPaths: true })],
+      },
+    });
 
   it('forwards an XML request as JSON with its own length, and refuses a DTD before the backend', async () => {
-    gateway = await start([makePolicy({ id: 'x', type: 'xml-to-json', config: { typedValues: true } })]);
+    const gateway = await start([makePolicy({ id: 'x', type: 'xml-to-json', config: { typedValues: true } })]);
 
     const res = await fetch(`${gateway.url}/orders`, {
       method: 'POST',
@@ -61,11 +36,11 @@ describe('policy: xml-to-json end to end', () => {
     expect(seen.bodyBytes).toBe(Buffer.byteLength(seen.body ?? ''));
     expect(xxe.status).toBe(400);
     expect(((await xxe.json()) as { code: string }).code).toBe('VALIDATION_FAILED');
-    expect(upstream.received).toHaveLength(1);
+    expect(e2e.upstream.received).toHaveLength(1);
   });
 
   it("converts an XML answer to JSON: the backend's JSON made XML in target-response comes back as JSON", async () => {
-    gateway = await start([
+    const gateway = await start([
       makePolicy({ id: 'toXml', type: 'json-to-xml', flow: 'target-response' }),
       makePolicy({ id: 'toJson', type: 'xml-to-json', flow: 'proxy-response' }),
     ]);

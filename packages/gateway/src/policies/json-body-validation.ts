@@ -1,5 +1,5 @@
 import type { ValidateFunction } from 'ajv';
-import { describeError } from './ajv.js';
+import { describeError } from './json-schema.js';
 
 /** Why a JSON text failed a validator, or undefined when it passed. */
 export function validateJsonText(validate: ValidateFunction, text: Buffer): string | undefined {

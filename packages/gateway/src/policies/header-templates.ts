@@ -1,7 +1,7 @@
-import type { Exchange } from '../../exchange.js';
-import { compileTemplate, constantText, type TemplateOptions, templateProblem } from '../assign-variables/template.js';
-import type { Rejection } from '../kit.js';
-import { headerSafe, reservedHeaderProblem } from './names.js';
+import type { Exchange } from '../exchange.js';
+import { headerSafe, reservedHeaderProblem } from './header-names.js';
+import type { Rejection } from './kit.js';
+import { compileTemplate, constantText, type TemplateOptions, templateProblem } from './template.js';
 
 /** Headers of an answer a policy builds, rendered for one call. */
 export type RenderHeaders = (exchange: Exchange, error?: Rejection) => Record<string, string>;

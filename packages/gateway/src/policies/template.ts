@@ -1,6 +1,6 @@
 import { ERROR_CATALOGUE } from '@tollgate/domain';
-import type { Exchange } from '../../exchange.js';
-import type { Rejection } from '../kit.js';
+import type { Exchange } from '../exchange.js';
+import type { Rejection } from './kit.js';
 import { isVariableName, variableOf } from './variables.js';
 
 /**

@@ -1,6 +1,6 @@
-import type { Exchange } from '../../exchange.js';
-import { compileTemplate, constantText, type TemplateOptions, templateProblem } from '../assign-variables/template.js';
-import type { Rejection } from '../kit.js';
+import type { Exchange } from '../exchange.js';
+import type { Rejection } from './kit.js';
+import { compileTemplate, constantText, type TemplateOptions, templateProblem } from './template.js';
 
 /** Renders a JSON body for one call. */
 export type RenderJson = (exchange: Exchange, error?: Rejection) => string;

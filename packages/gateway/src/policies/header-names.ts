@@ -1,4 +1,4 @@
-import { percentEncode } from '../assign-variables/template.js';
+import { percentEncode } from './template.js';
 
 /** An HTTP field name (RFC 9110 token), any case; policies lower-case it. */
 export const HEADER_NAME_PATTERN = "^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$";

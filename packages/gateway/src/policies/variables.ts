@@ -1,4 +1,4 @@
-import type { Exchange } from '../../exchange.js';
+import type { Exchange } from '../exchange.js';
 
 /**
  * Variables set by `assign-variables`, per call. Exchange has no variable store, so they live

@@ -1,7 +1,7 @@
-import type { Exchange } from '../../exchange.js';
-import { replaceResponseBody } from '../build-message/response-body.js';
-import { type PolicyHandler, reject, type Verdict } from '../kit.js';
-import { bodyText, mediaTypeOf } from './media.js';
+import type { Exchange } from '../exchange.js';
+import { type PolicyHandler, reject, type Verdict } from './kit.js';
+import { bodyText, mediaTypeOf } from './media-type.js';
+import { replaceResponseBody } from './response-body.js';
 
 /** A conversion's outcome: the new body, or why the input is not valid. */
 export type Converted = { ok: true; text: string } | { ok: false; reason: string };

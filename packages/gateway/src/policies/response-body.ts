@@ -1,4 +1,4 @@
-import type { ExchangeResponse } from '../../exchange.js';
+import type { ExchangeResponse } from '../exchange.js';
 
 /** Statuses that carry no body: a replacement would announce a length nothing follows. */
 const BODILESS = new Set([204, 304]);

@@ -1,5 +1,5 @@
-import type { Exchange } from '../../exchange.js';
-import { type Rejection, reject } from '../kit.js';
+import type { Exchange } from '../exchange.js';
+import { type Rejection, reject } from './kit.js';
 
 /**
  * Request-body helpers shared by the policies that inspect bodies (JSON and XML threat

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeExchange, makeKeyEntry, POLICY_TEST_NOW } from '../../testing/policy-kit.js';
+import { makeExchange, makeKeyEntry, POLICY_TEST_NOW } from '../testing/policy-kit.js';
 import { compileTemplate, TemplateError, templateProblem } from './template.js';
 import { setVariable } from './variables.js';
 
