@@ -1,4 +1,5 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { openRedis } from '../redis-connection.js';
 
 /**
  * A byte cache shared by the nodes that use the same Redis (`--redis`), for policies that keep
@@ -25,15 +26,7 @@ export class RedisCache implements SharedCache {
   private readonly redis: Redis;
 
   constructor(options: RedisCacheOptions) {
-    this.redis = new Redis(options.url, {
-      keyPrefix: options.prefix ?? 'tollgate:cache:',
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      commandTimeout: options.commandTimeoutMs ?? 250,
-      retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
-    });
-    // Errors surface per command; a connection error alone must not crash the process.
-    this.redis.on('error', () => {});
+    this.redis = openRedis({ ...options, prefix: options.prefix ?? 'tollgate:cache:' });
   }
 
   async get(key: string): Promise<Buffer | undefined> {

@@ -1,4 +1,5 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { openRedis } from '../redis-connection.js';
 import type { CounterRequest, CounterStore, Decision } from './counters.js';
 
 // One script per decision: read, decide and write happen atomically inside Redis, so a limit of
@@ -74,16 +75,7 @@ export class RedisCounters implements CounterStore {
   private readonly redis: ScriptedRedis;
 
   constructor(options: RedisCounterOptions) {
-    this.redis = new Redis(options.url, {
-      keyPrefix: options.prefix ?? 'tollgate:',
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      commandTimeout: options.commandTimeoutMs ?? 250,
-      lazyConnect: false,
-      retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
-    }) as ScriptedRedis;
-    // Errors surface per command; a connection error alone must not crash the process.
-    this.redis.on('error', () => {});
+    this.redis = openRedis({ ...options, prefix: options.prefix ?? 'tollgate:' }) as ScriptedRedis;
     this.redis.defineCommand('tgFixed', { numberOfKeys: 1, lua: FIXED });
     this.redis.defineCommand('tgSliding', { numberOfKeys: 1, lua: SLIDING });
     this.redis.defineCommand('tgSmooth', { numberOfKeys: 1, lua: SMOOTH });

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 
 /** Hop-by-hop headers (RFC 9110 §7.6.1 and the legacy ones proxies still meet): never forwarded. */
-const HOP_BY_HOP = new Set([
+export const HOP_BY_HOP: ReadonlySet<string> = new Set([
   'connection',
   'keep-alive',
   'proxy-connection',
@@ -14,7 +14,7 @@ const HOP_BY_HOP = new Set([
 ]);
 
 /** Headers only the gateway sets: a client's copies are dropped. */
-const GATEWAY_PREFIX = 'x-tollgate-';
+export const GATEWAY_PREFIX = 'x-tollgate-';
 
 /** Headers named in a Connection header, lower-cased. */
 function connectionTokens(value: string | string[] | undefined): Set<string> | undefined {

@@ -1,3 +1,4 @@
+import { GATEWAY_PREFIX, HOP_BY_HOP } from '../http/headers.js';
 import { percentEncode } from './template.js';
 
 /** An HTTP field name (RFC 9110 token), any case; policies lower-case it. */
@@ -8,23 +9,7 @@ export const HEADER_NAME_PATTERN = "^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$";
  * (hop-by-hop headers, `content-length`, `host`), which the gateway owns and which would let a
  * configuration smuggle or misroute requests, and the call's `x-request-id`.
  */
-const RESERVED = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-connection',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'content-length',
-  'host',
-  'x-request-id',
-]);
-
-/** Headers the gateway sets for the backend to trust (`x-tollgate-client` …): never from configuration. */
-const GATEWAY_PREFIX = 'x-tollgate-';
+const RESERVED = new Set([...HOP_BY_HOP, 'content-length', 'host', 'x-request-id']);
 
 /** Why a policy may not touch header `name` (lower case), or undefined when it may. */
 export function reservedHeaderProblem(name: string): string | undefined {
