@@ -1,3 +1,4 @@
+export * from './analytics.js';
 export * from './gateway.js';
 export * from './policy-types.js';
 export * from './repositories.js';
