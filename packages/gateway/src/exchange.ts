@@ -41,6 +41,13 @@ export class Exchange {
   body: Buffer | undefined = undefined;
   /** The backend's status and headers, set before the response flows run. */
   response: ExchangeResponse | undefined = undefined;
+  /** Request body bytes streamed upstream (chunked bodies; a declared length is read from the header). */
+  bytesIn = 0;
+  /** Response body bytes streamed to the client without a declared length. */
+  bytesOut = 0;
+  /** `performance.now()` when the request went upstream, and when the backend's head arrived (0: not yet). */
+  backendStartedAt = 0;
+  backendRespondedAt = 0;
   /** Largest body {@link readBody} accepts (the node's `maxBodyBytes`). */
   maxBodyBytes = Number.POSITIVE_INFINITY;
 

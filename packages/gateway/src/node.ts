@@ -1,7 +1,9 @@
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import { hostname } from 'node:os';
-import type { GatewayConfig, GatewayConfigSource, NodeRegistry } from '@tollgate/domain';
+import type { AnalyticsSink, GatewayConfig, GatewayConfigSource, NodeRegistry } from '@tollgate/domain';
+import type { CallRecording } from './analytics/call-record.js';
+import { EventRecorder, type RecorderOptions } from './analytics/recorder.js';
 import { RedisCache, type SharedCache } from './cache/shared-cache.js';
 import { GroupCounters } from './counters/group-counters.js';
 import { RedisCounters } from './counters/redis.js';
@@ -34,6 +36,10 @@ export interface GatewayNodeOptions {
   limits?: Partial<ListenerLimits>;
   /** Redis URL: limit counters shared by every node using it; absent: counters in this node's memory. */
   redisUrl?: string;
+  /** Where the node writes one analytics event per call, in batches; absent: nothing is recorded. */
+  analytics?: AnalyticsSink;
+  /** Batching of analytics events (tests shorten it). */
+  recorder?: RecorderOptions;
   now?: () => Date;
 }
 
@@ -55,6 +61,8 @@ export class GatewayNode {
   private readonly counters: GroupCounters;
   /** Consumer secret digests read from the store, kept across snapshots. */
   private readonly consumerSecrets: ConsumerSecrets;
+  /** One analytics event per call, when the node has a sink. */
+  private readonly recording: CallRecording | undefined;
   /** Answers kept in Redis for response-cache policies with `store: "redis"`; none without Redis. */
   private readonly sharedCache: SharedCache | undefined;
   /** Live nodes of the group, this one included, as of the last heartbeat. */
@@ -80,11 +88,29 @@ export class GatewayNode {
     );
     this.consumerSecrets = new ConsumerSecrets(options.source);
     this.sharedCache = options.redisUrl === undefined ? undefined : new RedisCache({ url: options.redisUrl });
+    this.recording =
+      options.analytics === undefined
+        ? undefined
+        : {
+            recorder: new EventRecorder(options.analytics, options.logger, options.recorder),
+            serverGroupId: options.serverGroupId,
+            nodeId: '',
+          };
   }
 
   /** Base URL of the node, once started. */
   get address(): string {
     return this.nodeAddress;
+  }
+
+  /** Analytics events dropped because the buffer was full (0 without analytics). */
+  get analyticsDropped(): number {
+    return this.recording?.recorder.dropped ?? 0;
+  }
+
+  /** Writes the buffered analytics events now (tests; the node flushes every second on its own). */
+  async flushAnalytics(): Promise<void> {
+    await this.recording?.recorder.flush();
   }
 
   /** The snapshot being served. */
@@ -118,6 +144,7 @@ export class GatewayNode {
         { maxBodyBytes: this.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES },
         logger,
         this.consumerSecrets,
+        this.recording,
       ),
     );
     server.listen(this.options.port, this.options.host);
@@ -128,6 +155,7 @@ export class GatewayNode {
     const host = this.options.host.includes(':') ? `[${this.options.host}]` : this.options.host;
     this.nodeAddress = `http://${host}:${port}`;
     this.nodeId = `${hostname()}:${port}`;
+    if (this.recording !== undefined) this.recording.nodeId = this.nodeId;
     logger.info({ serverGroupId, address: this.nodeAddress, version: snapshot.version }, 'gateway node listening');
     this.schedulePoll();
     await this.heartbeat();
@@ -147,6 +175,7 @@ export class GatewayNode {
     if (server === undefined || this.state === undefined) {
       await this.counters.close();
       await this.sharedCache?.close();
+      await this.recording?.recorder.close();
       return;
     }
     this.server = undefined;
@@ -158,6 +187,8 @@ export class GatewayNode {
     await closed;
     clearTimeout(timeout);
     await this.upstreams.close();
+    // Every call has ended: its event is buffered; a clean stop writes them all.
+    await this.recording?.recorder.close();
     await this.counters.close();
     await this.sharedCache?.close();
     await this.options.registry.remove(this.nodeId).catch(() => {});

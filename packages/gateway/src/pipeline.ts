@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { attachExchange, type CallRecording, trackCall } from './analytics/call-record.js';
 import type { ConsumerSecrets } from './credentials/consumer-secrets.js';
 import { Exchange } from './exchange.js';
 import { runFlows } from './flows.js';
@@ -35,11 +36,14 @@ export function createPipeline(
   limits: ForwardLimits,
   logger: GatewayLogger,
   consumerSecrets: ConsumerSecrets,
+  /** Analytics: one event per call when set. */
+  recording?: CallRecording,
 ) {
   const isDraining = () => state.draining;
   const tokenEndpoint = createTokenEndpoint(consumerSecrets, () => state.snapshot);
   return function handle(request: IncomingMessage, response: ServerResponse): void {
     const requestId = randomUUID();
+    if (recording !== undefined) trackCall(recording, request, response);
     if (state.draining) response.setHeader('connection', 'close');
     if (request.headers.host === undefined && request.httpVersion === '1.1') {
       sendProblem(response, 'VALIDATION_FAILED', 'an HTTP/1.1 request needs a Host header', requestId, { connection: 'close' });
@@ -98,6 +102,7 @@ export function createPipeline(
       upstreamRequestHeaders(request.headers),
       chains,
     );
+    if (recording !== undefined) attachExchange(response, exchange);
     exchange.maxBodyBytes = limits.maxBodyBytes;
     const outcome = runFlows('request', chains, exchange, logger);
     if (outcome instanceof Promise) {

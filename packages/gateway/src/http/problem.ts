@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { ERROR_CATALOGUE, type ErrorCode, FLOWS } from '@tollgate/domain';
+import { noteErrorCode } from '../analytics/call-record.js';
 import type { Exchange } from '../exchange.js';
 import { isReply, type Rejection, type Reply } from '../policies/kit.js';
 
@@ -19,6 +20,7 @@ export function sendProblem(
     response.destroy();
     return;
   }
+  noteErrorCode(response, code);
   const body = JSON.stringify({
     type: `https://tollgate.dev/errors/${code.toLowerCase().replaceAll('_', '-')}`,
     title: ERROR_CATALOGUE[code].title,
@@ -54,6 +56,7 @@ export function answer(response: ServerResponse, exchange: Exchange, verdict: Re
       return;
     }
     replyToSend = { ...custom, headers: { ...verdict.headers, ...custom.headers } };
+    noteErrorCode(response, verdict.code);
   }
   if (response.headersSent) {
     response.destroy();

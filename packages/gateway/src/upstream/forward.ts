@@ -36,11 +36,10 @@ export interface ForwardLimits {
 }
 
 /** Streams a chunked body through, failing once it passes `max` bytes. */
-async function* capped(request: IncomingMessage, max: number): AsyncGenerator<Buffer> {
-  let total = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    total += chunk.length;
-    if (total > max) throw new BodyTooLarge(max);
+async function* capped(exchange: Exchange, max: number): AsyncGenerator<Buffer> {
+  for await (const chunk of exchange.request as AsyncIterable<Buffer>) {
+    exchange.bytesIn += chunk.length;
+    if (exchange.bytesIn > max) throw new BodyTooLarge(max);
     yield chunk;
   }
 }
@@ -86,11 +85,12 @@ export function forward(
   } else if (request.headers['content-length'] !== undefined) {
     body = request;
   } else if (request.headers['transfer-encoding'] !== undefined) {
-    body = Readable.from(capped(request, limits.maxBodyBytes));
+    body = Readable.from(capped(exchange, limits.maxBodyBytes));
   } else {
     body = null;
   }
   const handler = new ForwardHandler(exchange, response, isDraining, logger);
+  exchange.backendStartedAt = performance.now();
   upstreams
     .get(target.origin)
     .dispatch(
@@ -134,6 +134,7 @@ class ForwardHandler implements Dispatcher.DispatchHandler {
   onResponseStart(controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {
     if (statusCode < 200) return;
     const exchange = this.exchange;
+    exchange.backendRespondedAt = performance.now();
     const out = downstreamResponseHeaders(headers);
     out.via = out.via === undefined ? VIA : `${String(out.via)}, ${VIA}`;
     out['x-request-id'] = exchange.requestId;
@@ -218,6 +219,7 @@ class ForwardHandler implements Dispatcher.DispatchHandler {
       }
       return;
     }
+    this.exchange.bytesOut += chunk.length;
     if (!this.response.write(chunk)) {
       controller.pause();
       this.response.once('drain', clientDrained);
