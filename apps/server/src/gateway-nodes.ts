@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { GatewayConfigSource, NodeRegistry } from '@tollgate/domain';
+import type { AnalyticsSink, GatewayConfigSource, NodeRegistry } from '@tollgate/domain';
 import { GatewayNode } from '@tollgate/gateway';
 import type { Logger } from 'pino';
 
@@ -12,6 +12,8 @@ export function snapshotFile(dataDir: string, serverGroupId: string): string {
 export interface NodeStore {
   gatewayConfig: GatewayConfigSource;
   nodes: NodeRegistry;
+  /** Where the node's analytics events go. */
+  analytics: AnalyticsSink;
 }
 
 /** Starts one gateway node of `serverGroupId` on `host:port`. */
@@ -28,6 +30,7 @@ export async function startGatewayNode(
     registry: store.nodes,
     logger: logger.child({ component: 'gateway', serverGroupId: options.serverGroupId }),
     snapshotFile: snapshotFile(options.dataDir, options.serverGroupId),
+    analytics: store.analytics,
     ...(options.redisUrl === undefined ? {} : { redisUrl: options.redisUrl }),
   });
   await node.start();

@@ -1,8 +1,8 @@
-import type { GatewayConfigSource, NodeRegistry } from '@tollgate/domain';
+import { TollgateError } from '@tollgate/domain';
 import type { GatewayNode } from '@tollgate/gateway';
 import { openStore, type SqlStore, type StoreOptions } from '@tollgate/storage';
 import type { Logger } from 'pino';
-import { startGatewayNode } from './gateway-nodes.js';
+import { type NodeStore, startGatewayNode } from './gateway-nodes.js';
 
 /** Options of `tollgate gateway`. */
 export interface StandaloneGatewayOptions extends StoreOptions {
@@ -25,12 +25,13 @@ const NODE_SQLITE_CACHE_KIB = 2_048;
  * A store that is opened on first use and opened again after a failure, so a node can start,
  * and keep serving its saved snapshot, while the database is down, and reconnect later.
  */
-function reconnectingStore(options: StoreOptions): { gatewayConfig: GatewayConfigSource; nodes: NodeRegistry; close(): Promise<void> } {
+function reconnectingStore(options: StoreOptions): NodeStore & { close(): Promise<void> } {
   let opening: Promise<SqlStore> | undefined;
   const store = () => {
     opening ??= openStore({ ...options, sqliteCacheKiB: NODE_SQLITE_CACHE_KIB }).catch((error: unknown) => {
       opening = undefined;
-      throw error;
+      // A store that cannot be opened is unavailable: callers that retry (analytics) know to.
+      throw Object.assign(new TollgateError('STORAGE_UNAVAILABLE', 'the store cannot be reached'), { cause: error });
     });
     return opening;
   };
@@ -39,6 +40,9 @@ function reconnectingStore(options: StoreOptions): { gatewayConfig: GatewayConfi
       currentVersion: async () => (await store()).gatewayConfig.currentVersion(),
       load: async (group, now) => (await store()).gatewayConfig.load(group, now),
       secretDigestOf: async (keyDigest) => (await store()).gatewayConfig.secretDigestOf(keyDigest),
+    },
+    analytics: {
+      record: async (events) => (await store()).analytics.record(events),
     },
     nodes: {
       heartbeat: async (node, seenAt) => (await store()).nodes.heartbeat(node, seenAt),

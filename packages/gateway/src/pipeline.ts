@@ -43,7 +43,7 @@ export function createPipeline(
   const tokenEndpoint = createTokenEndpoint(consumerSecrets, () => state.snapshot);
   return function handle(request: IncomingMessage, response: ServerResponse): void {
     const requestId = randomUUID();
-    if (recording !== undefined) trackCall(recording, request, response);
+    if (recording !== undefined) trackCall(recording, requestId, request, response);
     if (state.draining) response.setHeader('connection', 'close');
     if (request.headers.host === undefined && request.httpVersion === '1.1') {
       sendProblem(response, 'VALIDATION_FAILED', 'an HTTP/1.1 request needs a Host header', requestId, { connection: 'close' });

@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { type Client, isTollgateError, type Product, type Project, type ServerGroup, type SubscriptionRecord } from '@tollgate/domain';
+import {
+  type AnalyticsEvent,
+  type Client,
+  isTollgateError,
+  type Product,
+  type Project,
+  type ServerGroup,
+  type SubscriptionRecord,
+} from '@tollgate/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type SqlStore } from './store.js';
+import { analyticsEventsBetween } from './repositories/analytics.js';
+import { databaseOf, openStore, type SqlStore } from './store.js';
 import { sqliteBackend, type TestStore, testBackends } from './testing/index.js';
 
 const T0 = '2026-01-02T03:04:05.678Z';
@@ -82,6 +91,31 @@ const makeSubscription = (over: Partial<SubscriptionRecord> = {}): SubscriptionR
   ],
   createdAt: T0,
   updatedAt: T0,
+  ...over,
+});
+
+const E0 = Date.parse(T0);
+
+/** A call admitted and answered by the backend, every dimension known; `i` makes it distinct. */
+const makeEvent = (i: number, over: Partial<AnalyticsEvent> = {}): AnalyticsEvent => ({
+  receivedAt: E0 + i,
+  requestId: `req-${String(i).padStart(5, '0')}`,
+  serverGroupId: 'production',
+  nodeId: '127.0.0.1:8080',
+  projectId: 'petstore',
+  projectVersion: '1',
+  resourceId: 'pets',
+  productId: 'gold',
+  clientId: 'alice',
+  subscriptionId: 'app',
+  organizationId: 'acme',
+  method: 'GET',
+  status: 200,
+  errorCode: null,
+  latencyMs: 12.375 + i / 1000,
+  backendLatencyMs: 9.8125,
+  bytesIn: 0,
+  bytesOut: 1_234,
   ...over,
 });
 
@@ -351,6 +385,73 @@ for (const backend of testBackends()) {
       expect(await store.nodes.list('development')).toEqual([]);
       await store.nodes.remove('n1');
       expect(await store.nodes.list('production')).toEqual([]);
+    });
+
+    describe('analytics events', () => {
+      const all = () => analyticsEventsBetween(databaseOf(store), 0, Number.MAX_SAFE_INTEGER);
+
+      it('records a batch and reads every field back, nulls included, without bumping the configuration version', async () => {
+        const version = await store.gatewayConfig.currentVersion();
+        const batch = [
+          makeEvent(0, { bytesIn: 5_000_000_000, bytesOut: 9_007_199_254_740_991, latencyMs: 0.1 + 0.2 }),
+          // No route: no project, and nothing after it.
+          makeEvent(1, {
+            projectId: null,
+            projectVersion: null,
+            resourceId: null,
+            productId: null,
+            clientId: null,
+            subscriptionId: null,
+            organizationId: null,
+            method: 'DELETE',
+            status: 404,
+            errorCode: 'NOT_FOUND',
+            backendLatencyMs: null,
+            bytesOut: 0,
+          }),
+          // Routed, but no recognised key.
+          makeEvent(2, {
+            productId: null,
+            clientId: null,
+            subscriptionId: null,
+            organizationId: null,
+            status: 401,
+            errorCode: 'UNAUTHORIZED',
+          }),
+          // A client without an organisation, closed before an answer.
+          makeEvent(3, { organizationId: null, status: 499, backendLatencyMs: null }),
+        ];
+        await store.analytics.record(batch);
+        expect(await all()).toEqual(batch);
+        expect(await analyticsEventsBetween(databaseOf(store), E0 + 1, E0 + 3)).toEqual(batch.slice(1, 3));
+        expect(await store.gatewayConfig.currentVersion()).toBe(version);
+      });
+
+      it('stores each event once when a batch is recorded again, or a request id repeats', async () => {
+        const batch = [0, 1, 2].map((i) => makeEvent(i));
+        await store.analytics.record(batch);
+        await store.analytics.record(batch);
+        // A retry that carries more: only the new events land; the first copy of an id wins.
+        await store.analytics.record([makeEvent(1, { status: 500 }), makeEvent(3), makeEvent(3, { status: 502 })]);
+        expect(await all()).toEqual([...batch, makeEvent(3)]);
+        await store.analytics.record([]);
+        expect(await all()).toHaveLength(4);
+      });
+
+      it('records a batch larger than one statement whole', async () => {
+        const batch = Array.from({ length: 1_200 }, (_, i) => makeEvent(i, { clientId: i % 2 === 0 ? 'alice' : null }));
+        await store.analytics.record(batch);
+        expect(await all()).toEqual(batch);
+      });
+
+      it('records nothing of a batch that fails, even after its first statements succeeded', async () => {
+        await store.analytics.record([makeEvent(5_000)]);
+        const batch = Array.from({ length: 1_200 }, (_, i) => makeEvent(i));
+        // The last event breaks a NOT NULL column; it is in the third statement.
+        batch[1_199] = { ...makeEvent(1_199), method: null as unknown as string };
+        await expect(store.analytics.record(batch)).rejects.toThrow();
+        expect(await all()).toEqual([makeEvent(5_000)]);
+      });
     });
 
     it('rolls back every write of a failed transaction', async () => {

@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
 import { migrate } from './migrations/index.js';
+import { analyticsSink } from './repositories/analytics.js';
 import { clientRepository } from './repositories/clients.js';
 import { bumpConfigVersion, gatewayConfigSource } from './repositories/gateway-config.js';
 import { nodeRegistry } from './repositories/gateway-nodes.js';
@@ -37,6 +38,19 @@ export interface SqlStore extends Store {
   readonly dialect: 'sqlite' | 'postgres';
   /** The SQLite file, when the store is SQLite. */
   readonly file: string | undefined;
+}
+
+/** The connection behind each open store, for tests that read tables no port exposes. */
+const DATABASES = new WeakMap<SqlStore, Kysely<Database>>();
+
+/**
+ * The Kysely connection of a store opened by {@link openStore}. For tests of this package
+ * (e.g. reading raw analytics events back); not exported from the package entry.
+ */
+export function databaseOf(store: SqlStore): Kysely<Database> {
+  const db = DATABASES.get(store);
+  if (db === undefined) throw new Error('not a store opened by openStore');
+  return db;
 }
 
 /** Name of the SQLite file inside the data directory. */
@@ -159,13 +173,18 @@ export async function openStore(options: StoreOptions): Promise<SqlStore> {
       ? (...args) => transaction((repos) => (repos[name] as unknown as Record<string, AnyMethod>)[method]?.(...args) ?? Promise.resolve())
       : (...args) => available(() => run(...args)),
   );
-  return {
+  const analytics = analyticsSink(db);
+  const store: SqlStore = {
     ...repositories,
     dialect,
     file,
     transaction,
     gatewayConfig: gatewayConfigSource(db),
     nodes: nodeRegistry(db),
+    // Not configuration: a batch of events is its own transaction and bumps no version.
+    analytics: { record: (events) => available(() => analytics.record(events)) },
     close: () => db.destroy(),
   };
+  DATABASES.set(store, db);
+  return store;
 }

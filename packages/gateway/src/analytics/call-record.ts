@@ -18,6 +18,7 @@ const CALL = Symbol('tollgate.call');
 
 interface CallState {
   recording: CallRecording;
+  requestId: string;
   request: IncomingMessage;
   receivedAt: number;
   started: number;
@@ -30,8 +31,15 @@ type TrackedResponse = ServerResponse & { [CALL]?: CallState; [ERROR_CODE]?: str
  * Starts tracking a call: when its response is finished (or the connection closes), one event
  * goes to the recorder. One small object and a module-level listener per call, no closure.
  */
-export function trackCall(recording: CallRecording, request: IncomingMessage, response: ServerResponse): void {
-  (response as TrackedResponse)[CALL] = { recording, request, receivedAt: Date.now(), started: performance.now(), exchange: undefined };
+export function trackCall(recording: CallRecording, requestId: string, request: IncomingMessage, response: ServerResponse): void {
+  (response as TrackedResponse)[CALL] = {
+    recording,
+    requestId,
+    request,
+    receivedAt: Date.now(),
+    started: performance.now(),
+    exchange: undefined,
+  };
   response.once('close', recordCall);
 }
 
@@ -57,7 +65,7 @@ function recordCall(this: TrackedResponse): void {
   const declaredOut = Number(this.getHeader('content-length') ?? Number.NaN);
   const event: AnalyticsEvent = {
     receivedAt: state.receivedAt,
-    requestId: exchange?.requestId ?? String(this.getHeader('x-request-id') ?? ''),
+    requestId: state.requestId,
     serverGroupId: recording.serverGroupId,
     nodeId: recording.nodeId,
     projectId: project?.id ?? null,

@@ -33,7 +33,8 @@ function sink() {
     state,
     written: () => batches.flat().map((e) => e.requestId),
     record: async (events: readonly AnalyticsEvent[]) => {
-      if (state.failing) throw new Error('store down');
+      if (state.failing) throw Object.assign(new Error('store down'), { code: 'STORAGE_UNAVAILABLE' });
+      if (events.some((e) => e.requestId === 'bad')) throw new Error('NOT NULL constraint failed');
       batches.push([...events]);
     },
   };
@@ -92,5 +93,18 @@ describe('analytics: event recorder', () => {
     for (let i = 0; i < 3; i++) closing.push(event(i));
     await closing.close();
     expect(target.written()).toEqual(['r0', 'r1', 'r2']);
+  });
+
+  it('drops and counts a batch the store refuses for its content, and goes on with the next', async () => {
+    const target = sink();
+    const logger = recordingLogger();
+    recorder = new EventRecorder(target, logger, { batchSize: 1, flushIntervalMs: 60_000 });
+    recorder.push({ ...event(1), requestId: 'bad' });
+    recorder.push(event(2));
+    await recorder.flush();
+    expect(target.written()).toEqual(['r2']);
+    expect(recorder.dropped).toBe(1);
+    expect(recorder.pending).toBe(0);
+    expect(logger.entries.filter((e) => e.level === 'error')).toHaveLength(1);
   });
 });

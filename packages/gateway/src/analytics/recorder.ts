@@ -77,6 +77,13 @@ export class EventRecorder {
       try {
         await this.sink.record(batch);
       } catch (error) {
+        // Only an unreachable store is worth a retry; a batch the store refuses for what it holds
+        // would be refused forever and hold every later event back.
+        if ((error as { code?: string }).code !== 'STORAGE_UNAVAILABLE') {
+          this.droppedCount += batch.length;
+          this.logger.error({ err: error, events: batch.length }, 'analytics events refused by the store; dropped');
+          continue;
+        }
         this.logger.warn({ err: error, events: batch.length }, 'analytics events not written; kept for the next flush');
         this.requeue(batch);
         return;

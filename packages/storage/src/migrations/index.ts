@@ -3,6 +3,7 @@ import * as initial from './0001-initial.js';
 import * as gateway from './0002-gateway.js';
 import * as quotas from './0003-quotas.js';
 import * as secrets from './0004-secrets.js';
+import * as analytics from './0005-analytics.js';
 
 /** One schema change; `up` runs inside the migration transaction. */
 interface Migration {
@@ -18,6 +19,7 @@ const MIGRATIONS: ReadonlyArray<[string, Migration]> = [
   ['0002-gateway', gateway],
   ['0003-quotas', quotas],
   ['0004-secrets', secrets],
+  ['0005-analytics', analytics],
 ];
 
 /** Arbitrary constant: the PostgreSQL advisory lock that serialises concurrent starts. */

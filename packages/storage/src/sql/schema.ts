@@ -130,6 +130,30 @@ export interface GatewayNodeTable {
   last_seen_at: Millis;
 }
 
+/** One call through a gateway node (`AnalyticsEvent`); `request_id` is unique. */
+export interface AnalyticsEventTable {
+  received_at: Millis;
+  request_id: string;
+  server_group_id: string;
+  node_id: string;
+  project_id: string | null;
+  project_version: string | null;
+  resource_id: string | null;
+  product_id: string | null;
+  client_id: string | null;
+  subscription_id: string | null;
+  organization_id: string | null;
+  method: string;
+  status: number;
+  error_code: string | null;
+  /** `double precision` (REAL in SQLite). */
+  latency_ms: number;
+  backend_latency_ms: number | null;
+  /** `bigint`. */
+  bytes_in: number;
+  bytes_out: number;
+}
+
 /** The tables Kysely knows. Link tables share one shape. */
 export interface Database {
   server_groups: ServerGroupTable;
@@ -147,4 +171,5 @@ export interface Database {
   gateway_nodes: GatewayNodeTable;
   quota_epochs: QuotaEpochTable;
   platform_secrets: PlatformSecretTable;
+  analytics_events: AnalyticsEventTable;
 }
