@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseMetrics } from '../packages/gateway/src/testing/prometheus.js';
 import { type CliProcess, startCli } from './cli-process.js';
 import { startRecordingUpstream } from './echo-upstream.js';
 import { type AdminCall, adminClient, eventually } from './platform.js';
@@ -98,5 +99,20 @@ describe('gateway: quotas, rate limits and OAuth as the README shows them', () =
       200,
     );
     expect(upstream.seen.at(-1)?.headers.authorization).toBeUndefined();
+  });
+
+  it('exposes the gateway counters and process metrics at the management /metrics (admin token) and the node /metrics (loopback)', async () => {
+    const scrape = await fetch(`${platform.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(scrape.status).toBe(200);
+    const value = parseMetrics(await scrape.text());
+    expect(value('tollgate_gateway_rejections_total', { server_group: 'production', code: 'QUOTA_EXCEEDED' })).toBeGreaterThanOrEqual(1);
+    expect(
+      value('tollgate_gateway_requests_total', { server_group: 'production', project: 'petstore', status_class: '2xx' }),
+    ).toBeGreaterThanOrEqual(3);
+    expect(value('tollgate_process_resident_memory_bytes')).toBeGreaterThan(0);
+    expect((await fetch(`${platform.url}/metrics`)).status).toBe(401);
+
+    const node = parseMetrics(await (await fetch(`${gateway}/metrics`)).text());
+    expect(node('tollgate_gateway_snapshot_version', { server_group: 'production' })).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { AnalyticsSink, GatewayConfigSource, NodeRegistry } from '@tollgate/domain';
-import { GatewayNode } from '@tollgate/gateway';
+import { type GatewayMetrics, GatewayNode } from '@tollgate/gateway';
 import type { Logger } from 'pino';
 
 /** Where a node of a group saves its last good configuration. */
@@ -19,7 +19,15 @@ export interface NodeStore {
 /** Starts one gateway node of `serverGroupId` on `host:port`. */
 export async function startGatewayNode(
   store: NodeStore,
-  options: { serverGroupId: string; host: string; port: number; dataDir: string; redisUrl?: string | undefined },
+  options: {
+    serverGroupId: string;
+    host: string;
+    port: number;
+    dataDir: string;
+    redisUrl?: string | undefined;
+    /** The process's metrics, shared by its nodes. */
+    metrics: GatewayMetrics;
+  },
   logger: Logger,
 ): Promise<GatewayNode> {
   const node = new GatewayNode({
@@ -31,6 +39,7 @@ export async function startGatewayNode(
     logger: logger.child({ component: 'gateway', serverGroupId: options.serverGroupId }),
     snapshotFile: snapshotFile(options.dataDir, options.serverGroupId),
     analytics: store.analytics,
+    metrics: options.metrics,
     ...(options.redisUrl === undefined ? {} : { redisUrl: options.redisUrl }),
   });
   await node.start();

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { type AdminToken, resolveAdminToken } from './admin-token.js';
 import type { ServerConfig } from './config.js';
 import { startGatewayNode } from './gateway-nodes.js';
+import { processMetrics } from './metrics.js';
 import { VERSION } from './version.js';
 
 /** A running management server. */
@@ -36,7 +37,8 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
     credentials: nodeCredentialIssuer,
     policyTypes: POLICIES,
   });
-  const app = await createAdminApi({ services, adminToken: adminToken.token, logger, version: VERSION });
+  const metrics = processMetrics();
+  const app = await createAdminApi({ services, adminToken: adminToken.token, logger, version: VERSION, metrics });
   const nodes: GatewayNode[] = [];
   const closeAll = async () => {
     await Promise.all([app.close(), ...nodes.map((node) => node.close())]);
@@ -46,7 +48,11 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
     await app.listen({ host: config.host, port: config.port });
     for (const binding of config.gateways) {
       nodes.push(
-        await startGatewayNode(store, { ...binding, host: config.host, dataDir: config.dataDir, redisUrl: config.redisUrl }, logger),
+        await startGatewayNode(
+          store,
+          { ...binding, host: config.host, dataDir: config.dataDir, redisUrl: config.redisUrl, metrics },
+          logger,
+        ),
       );
     }
   } catch (error) {

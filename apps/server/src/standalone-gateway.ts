@@ -3,6 +3,7 @@ import type { GatewayNode } from '@tollgate/gateway';
 import { openStore, type SqlStore, type StoreOptions } from '@tollgate/storage';
 import type { Logger } from 'pino';
 import { type NodeStore, startGatewayNode } from './gateway-nodes.js';
+import { processMetrics } from './metrics.js';
 
 /** Options of `tollgate gateway`. */
 export interface StandaloneGatewayOptions extends StoreOptions {
@@ -63,7 +64,7 @@ export async function startStandaloneGateway(
   logger: Logger,
 ): Promise<{ node: GatewayNode; close(): Promise<void> }> {
   const store = reconnectingStore(options);
-  const node = await startGatewayNode(store, options, logger).catch(async (error: unknown) => {
+  const node = await startGatewayNode(store, { ...options, metrics: processMetrics() }, logger).catch(async (error: unknown) => {
     await store.close();
     throw error;
   });

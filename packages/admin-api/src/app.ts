@@ -27,6 +27,14 @@ export interface AdminApiOptions {
   bodyLimit?: number;
   /** Reported by health and the OpenAPI document. */
   version?: string;
+  /** Served at `GET /metrics` (Prometheus text format, admin token required); absent: no such route. */
+  metrics?: MetricsSource;
+}
+
+/** What `GET /metrics` renders. */
+export interface MetricsSource {
+  readonly contentType: string;
+  render(): Promise<string>;
 }
 
 /** Default body limit: far above any configuration object, far below a memory problem. */
@@ -102,5 +110,16 @@ export async function createAdminApi(options: AdminApiOptions): Promise<FastifyI
     },
     { prefix: '/api/v1' },
   );
+  const metrics = options.metrics;
+  if (metrics !== undefined) {
+    // Prometheus sends the token as a bearer credential (`authorization` in its scrape config).
+    await app.register(async (scope) => {
+      installBearerAuth(scope, options.adminToken);
+      scope.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+        reply.header('content-type', metrics.contentType);
+        return metrics.render();
+      });
+    });
+  }
   return app;
 }

@@ -2,6 +2,7 @@
  * @tollgate/gateway: the data plane. Nodes compile their server group's configuration into a
  * snapshot, route, run policies and forward with undici.
  */
+export { GatewayMetrics } from './metrics/gateway-metrics.js';
 export { DEFAULT_MAX_BODY_BYTES, GatewayNode, type GatewayNodeOptions } from './node.js';
 export type { GatewayLogger } from './pipeline.js';
 export { POLICIES } from './policies/index.js';

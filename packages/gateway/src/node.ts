@@ -9,6 +9,7 @@ import { GroupCounters } from './counters/group-counters.js';
 import { RedisCounters } from './counters/redis.js';
 import { ConsumerSecrets } from './credentials/consumer-secrets.js';
 import { createListener, DEFAULT_LISTENER_LIMITS, type ListenerLimits } from './http/server.js';
+import { GatewayMetrics } from './metrics/gateway-metrics.js';
 import { createPipeline, type GatewayLogger, type PipelineState } from './pipeline.js';
 import { loadSnapshotConfig, saveSnapshotConfig } from './snapshot/persist.js';
 import { buildSnapshot, type Snapshot } from './snapshot/snapshot.js';
@@ -40,6 +41,8 @@ export interface GatewayNodeOptions {
   analytics?: AnalyticsSink;
   /** Batching of analytics events (tests shorten it). */
   recorder?: RecorderOptions;
+  /** Metrics shared with other nodes of the process (the management server's); absent: the node's own. */
+  metrics?: GatewayMetrics;
   now?: () => Date;
 }
 
@@ -61,8 +64,8 @@ export class GatewayNode {
   private readonly counters: GroupCounters;
   /** Consumer secret digests read from the store, kept across snapshots. */
   private readonly consumerSecrets: ConsumerSecrets;
-  /** One analytics event per call, when the node has a sink. */
-  private readonly recording: CallRecording | undefined;
+  /** Where each finished call goes: metrics always, analytics when the node has a sink. */
+  private readonly recording: CallRecording;
   /** Answers kept in Redis for response-cache policies with `store: "redis"`; none without Redis. */
   private readonly sharedCache: SharedCache | undefined;
   /** Live nodes of the group, this one included, as of the last heartbeat. */
@@ -88,14 +91,18 @@ export class GatewayNode {
     );
     this.consumerSecrets = new ConsumerSecrets(options.source);
     this.sharedCache = options.redisUrl === undefined ? undefined : new RedisCache({ url: options.redisUrl });
-    this.recording =
-      options.analytics === undefined
-        ? undefined
-        : {
-            recorder: new EventRecorder(options.analytics, options.logger, options.recorder),
-            serverGroupId: options.serverGroupId,
-            nodeId: '',
-          };
+    const recorder = options.analytics === undefined ? undefined : new EventRecorder(options.analytics, options.logger, options.recorder);
+    this.recording = {
+      recorder,
+      metrics: options.metrics ?? new GatewayMetrics(),
+      serverGroupId: options.serverGroupId,
+      nodeId: '',
+    };
+    this.recording.metrics.addNode(options.serverGroupId, {
+      snapshotVersion: () => this.state?.snapshot.version,
+      analyticsDropped: () => recorder?.dropped ?? 0,
+      analyticsPending: () => recorder?.pending ?? 0,
+    });
   }
 
   /** Base URL of the node, once started. */
@@ -105,12 +112,17 @@ export class GatewayNode {
 
   /** Analytics events dropped because the buffer was full (0 without analytics). */
   get analyticsDropped(): number {
-    return this.recording?.recorder.dropped ?? 0;
+    return this.recording.recorder?.dropped ?? 0;
+  }
+
+  /** The node's Prometheus registry (the management server merges embedded nodes' into its own `/metrics`). */
+  get metrics(): GatewayMetrics {
+    return this.recording.metrics;
   }
 
   /** Writes the buffered analytics events now (tests; the node flushes every second on its own). */
   async flushAnalytics(): Promise<void> {
-    await this.recording?.recorder.flush();
+    await this.recording.recorder?.flush();
   }
 
   /** The snapshot being served. */
@@ -155,7 +167,7 @@ export class GatewayNode {
     const host = this.options.host.includes(':') ? `[${this.options.host}]` : this.options.host;
     this.nodeAddress = `http://${host}:${port}`;
     this.nodeId = `${hostname()}:${port}`;
-    if (this.recording !== undefined) this.recording.nodeId = this.nodeId;
+    this.recording.nodeId = this.nodeId;
     logger.info({ serverGroupId, address: this.nodeAddress, version: snapshot.version }, 'gateway node listening');
     this.schedulePoll();
     await this.heartbeat();
@@ -175,7 +187,7 @@ export class GatewayNode {
     if (server === undefined || this.state === undefined) {
       await this.counters.close();
       await this.sharedCache?.close();
-      await this.recording?.recorder.close();
+      await this.recording.recorder?.close();
       return;
     }
     this.server = undefined;
@@ -188,7 +200,7 @@ export class GatewayNode {
     clearTimeout(timeout);
     await this.upstreams.close();
     // Every call has ended: its event is buffered; a clean stop writes them all.
-    await this.recording?.recorder.close();
+    await this.recording.recorder?.close();
     await this.counters.close();
     await this.sharedCache?.close();
     await this.options.registry.remove(this.nodeId).catch(() => {});

@@ -7,6 +7,7 @@ import { runFlows } from './flows.js';
 import { upstreamRequestHeaders } from './http/headers.js';
 import { normalizePath } from './http/normalize-path.js';
 import { answer, sendProblem } from './http/problem.js';
+import { METRICS_PATH, serveMetrics } from './metrics/serve-metrics.js';
 import { createTokenEndpoint, TOKEN_PATH } from './oauth/token-endpoint.js';
 import type { Verdict } from './policies/kit.js';
 import { matchProject, matchResource } from './snapshot/router.js';
@@ -36,14 +37,18 @@ export function createPipeline(
   limits: ForwardLimits,
   logger: GatewayLogger,
   consumerSecrets: ConsumerSecrets,
-  /** Analytics: one event per call when set. */
-  recording?: CallRecording,
+  /** Metrics and analytics: one event per call. */
+  recording: CallRecording,
 ) {
   const isDraining = () => state.draining;
   const tokenEndpoint = createTokenEndpoint(consumerSecrets, () => state.snapshot);
   return function handle(request: IncomingMessage, response: ServerResponse): void {
+    if (request.url === METRICS_PATH && request.method === 'GET') {
+      serveMetrics(request, response, recording.metrics);
+      return;
+    }
     const requestId = randomUUID();
-    if (recording !== undefined) trackCall(recording, requestId, request, response);
+    trackCall(recording, requestId, request, response);
     if (state.draining) response.setHeader('connection', 'close');
     if (request.headers.host === undefined && request.httpVersion === '1.1') {
       sendProblem(response, 'VALIDATION_FAILED', 'an HTTP/1.1 request needs a Host header', requestId, { connection: 'close' });
@@ -102,7 +107,7 @@ export function createPipeline(
       upstreamRequestHeaders(request.headers),
       chains,
     );
-    if (recording !== undefined) attachExchange(response, exchange);
+    attachExchange(response, exchange);
     exchange.maxBodyBytes = limits.maxBodyBytes;
     const outcome = runFlows('request', chains, exchange, logger);
     if (outcome instanceof Promise) {

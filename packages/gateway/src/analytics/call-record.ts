@@ -1,11 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AnalyticsEvent } from '@tollgate/domain';
 import type { Exchange } from '../exchange.js';
+import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
 import type { EventRecorder } from './recorder.js';
 
-/** Who records: the node's recorder and the identity it writes into every event. */
+/** Where a node's finished calls go: its metrics, its analytics recorder (when it has a sink), and the identity of every event. */
 export interface CallRecording {
-  recorder: EventRecorder;
+  recorder: EventRecorder | undefined;
+  metrics: GatewayMetrics;
   serverGroupId: string;
   /** `host:port`, known once the node listens. */
   nodeId: string;
@@ -29,7 +31,7 @@ type TrackedResponse = ServerResponse & { [CALL]?: CallState; [ERROR_CODE]?: str
 
 /**
  * Starts tracking a call: when its response is finished (or the connection closes), one event
- * goes to the recorder. One small object and a module-level listener per call, no closure.
+ * goes to the metrics and the recorder. One small object and a module-level listener per call, no closure.
  */
 export function trackCall(recording: CallRecording, requestId: string, request: IncomingMessage, response: ServerResponse): void {
   (response as TrackedResponse)[CALL] = {
@@ -85,5 +87,6 @@ function recordCall(this: TrackedResponse): void {
     bytesIn: exchange?.body?.length ?? Math.max(Number.isFinite(declaredIn) ? declaredIn : 0, exchange?.bytesIn ?? 0),
     bytesOut: Number.isFinite(declaredOut) ? declaredOut : (exchange?.bytesOut ?? 0),
   };
-  recording.recorder.push(event);
+  recording.metrics.observe(event);
+  recording.recorder?.push(event);
 }

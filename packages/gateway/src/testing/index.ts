@@ -7,6 +7,7 @@ export * from './factories.js';
 export * from './fake-store.js';
 export * from './policy-gateway.js';
 export * from './policy-kit.js';
+export * from './prometheus.js';
 export * from './raw-request.js';
 export * from './redis.js';
 export * from './test-gateway.js';
