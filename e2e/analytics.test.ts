@@ -18,7 +18,9 @@ describe('analytics: every call recorded, none lost on a clean stop', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'tollgate-analytics-e2e-'));
     upstream = await startRecordingUpstream();
-    platform = await startCli(['start', '--data', dataDir, '--port', '0', '--gateway', 'production=0'], { TOLLGATE_ADMIN_TOKEN: TOKEN });
+    platform = await startCli(['start', '--data', dataDir, '--port', '0', '--gateway', 'production=0', '--analytics'], {
+      TOLLGATE_ADMIN_TOKEN: TOKEN,
+    });
   });
 
   afterAll(async () => {

@@ -41,6 +41,12 @@ export async function runHttpBench(options) {
       readyLine: /READY (\d+)/,
     });
     const tollgate = await startTollgate({ dataDir: join(dir, 'tollgate'), upstreamUrl });
+    const recording = await startTollgate({
+      dataDir: join(dir, 'tollgate-recording'),
+      upstreamUrl,
+      analytics: true,
+      name: 'tollgate (analytics)',
+    });
     const redis = await findRedis();
     const tollgateRedis =
       'url' in redis
@@ -63,6 +69,13 @@ export async function runHttpBench(options) {
         headers: { 'x-api-key': tollgate.apiKey },
       },
       ...(nginx === undefined ? [] : [{ id: 'd', name: 'nginx, 1 worker', url: `${nginx.url}/hello`, pid: nginx.pid }]),
+      {
+        id: 'g',
+        name: 'Tollgate (verify-api-key), --analytics',
+        url: `${recording.url}${CONTEXT_PATH}/hello`,
+        pid: recording.pid,
+        headers: { 'x-api-key': recording.apiKey },
+      },
       {
         id: 'e',
         name: 'Tollgate chain, memory counters',

@@ -27,7 +27,7 @@ export function httpReport(result) {
   const sat = Object.fromEntries(Object.entries(result.saturation).map(([id, runs]) => [id, summarize(runs)]));
   const paced = Object.fromEntries(Object.entries(result.paced).map(([id, runs]) => [id, summarize(runs)]));
   const name = Object.fromEntries(result.targets.map((t) => [t.id, t.name]));
-  const rows = ['a', 'b', 'c', 'd', 'e', 'f'];
+  const rows = ['a', 'b', 'c', 'g', 'd', 'e', 'f'];
   const skippedReason = { d: result.nginxSkipped ?? '', f: result.redisSkipped ?? '' };
   const skippedName = { d: 'nginx', f: 'Tollgate chain, Redis counters' };
 
@@ -72,6 +72,7 @@ export function httpReport(result) {
     'd/a': ratio('d', 'a'),
     'b/a': ratio('b', 'a'),
     'e/b': ratio('e', 'b'),
+    'g/c': ratio('g', 'c'),
     'f/b': ratio('f', 'b'),
   };
   const ratioTable = markdownTable(
@@ -82,6 +83,7 @@ export function httpReport(result) {
       ['(b) undici baseline / (d) nginx', ratios['b/d'] === undefined ? 'skipped' : fmt(ratios['b/d'], 2)],
       ['(b) undici baseline / (a) direct', fmt(ratios['b/a'], 2)],
       ['(d) nginx / (a) direct', ratios['d/a'] === undefined ? 'skipped' : fmt(ratios['d/a'], 2)],
+      ['(g) Tollgate with analytics / (c) without (recording cost)', fmt(ratios['g/c'], 2)],
       ['(e) chain, memory counters / (b) undici baseline', fmt(ratios['e/b'], 2)],
       ['(f) chain, Redis counters / (b) undici baseline', ratios['f/b'] === undefined ? 'skipped' : fmt(ratios['f/b'], 2)],
     ],
@@ -118,6 +120,11 @@ export function httpReport(result) {
         `added p99 over the direct upstream ≤ ${TARGETS.maxAddedP99Us / 1000} ms at half of saturation`,
         `${ms(addedP99Us)} ms at ${fmt(result.rate)} req/s`,
         verdict(addedP99Us <= TARGETS.maxAddedP99Us),
+      ],
+      [
+        'recording every call costs ≤ 5 % of throughput (issue 5): (g) ≥ 95 % of (c)',
+        `${fmt((ratios['g/c'] ?? 0) * 100, 1)} %`,
+        verdict((ratios['g/c'] ?? 0) >= 0.95),
       ],
       [
         `chain (key + quota + rate limit + headers), memory counters ≥ ${TARGETS.minChainMemoryRatio * 100} % of the baseline`,

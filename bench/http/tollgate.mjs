@@ -31,11 +31,14 @@ const CHAIN_POLICIES = [
  *
  * `redisUrl`: counters in Redis (`--redis`) instead of memory.
  *
- * @param {{ dataDir: string, upstreamUrl: string, nodeArgs?: string[], redisUrl?: string, name?: string }} options
+ * `analytics: true`: started with `--analytics` (the row that prices recording).
+ *
+ * @param {{ dataDir: string, upstreamUrl: string, nodeArgs?: string[], redisUrl?: string, analytics?: boolean, name?: string }} options
  * @returns {Promise<{ pid: number, child: import('node:child_process').ChildProcess, url: string, apiKey: string }>}
  */
-export async function startTollgate({ dataDir, upstreamUrl, nodeArgs = [], redisUrl, name = 'tollgate' }) {
+export async function startTollgate({ dataDir, upstreamUrl, nodeArgs = [], redisUrl, analytics = false, name = 'tollgate' }) {
   const redis = redisUrl === undefined ? [] : ['--redis', redisUrl];
+  if (analytics) redis.push('--analytics');
   const started = await startProcess(
     name,
     process.execPath,

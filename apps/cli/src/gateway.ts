@@ -10,6 +10,7 @@ export interface GatewayFlags {
   database?: string;
   data?: string;
   redis?: string;
+  analytics?: boolean;
 }
 
 /**
@@ -28,6 +29,7 @@ export async function gatewayCommand(flags: GatewayFlags): Promise<void> {
       dataDir,
       databaseUrl,
       redisUrl: flags.redis ?? (process.env.TOLLGATE_REDIS_URL || undefined),
+      analytics: flags.analytics ?? process.env.TOLLGATE_ANALYTICS === 'on',
     },
     logger,
   ).catch(failStart);

@@ -33,6 +33,10 @@ program
   .option('--database <url>', 'PostgreSQL URL, postgres://… (env TOLLGATE_DATABASE_URL; default: SQLite in the data directory)')
   .option('--redis <url>', 'Redis URL, redis://…: limit counters shared by gateway nodes (env TOLLGATE_REDIS_URL; default: in memory)')
   .option(
+    '--analytics',
+    'record one analytics event per call in the store (env TOLLGATE_ANALYTICS=on; off by default: it still costs throughput, see docs/analytics.md)',
+  )
+  .option(
     '--gateway <group=port>',
     'run a gateway node of a server group on a port; repeatable (default: production=8080 and development=8081)',
     gatewayBinding,
@@ -49,6 +53,10 @@ program
   .option('--database <url>', 'PostgreSQL URL of the shared store (env TOLLGATE_DATABASE_URL)')
   .option('--data <dir>', 'data directory: the SQLite file when there is no --database, and the saved snapshot (env TOLLGATE_DATA_DIR)')
   .option('--redis <url>', "Redis URL, redis://…: limit counters shared with the group's other nodes (env TOLLGATE_REDIS_URL)")
+  .option(
+    '--analytics',
+    'record one analytics event per call in the store (env TOLLGATE_ANALYTICS=on; off by default: it still costs throughput, see docs/analytics.md)',
+  )
   .action(async (flags) => (await import('./gateway.js')).gatewayCommand(flags));
 
 await program.parseAsync();

@@ -16,6 +16,7 @@ describe('resolveConfig', () => {
         { serverGroupId: 'development', port: 8081 },
       ],
       redisUrl: undefined,
+      analytics: false,
     });
   });
 
@@ -65,5 +66,11 @@ describe('resolveConfig', () => {
   it('refuses a port outside 0…65535', () => {
     expect(() => resolveConfig({}, { TOLLGATE_PORT: '70000' })).toThrow(/port/);
     expect(() => resolveConfig({}, { TOLLGATE_PORT: 'abc' })).toThrow(/port/);
+  });
+
+  it('records analytics only with --analytics or TOLLGATE_ANALYTICS=on', () => {
+    expect(resolveConfig({ analytics: true }, {}).analytics).toBe(true);
+    expect(resolveConfig({}, { TOLLGATE_ANALYTICS: 'on' }).analytics).toBe(true);
+    expect(resolveConfig({}, { TOLLGATE_ANALYTICS: 'off' }).analytics).toBe(false);
   });
 });

@@ -16,6 +16,8 @@ export interface ServerConfig {
   gateways: GatewayBinding[];
   /** Redis URL for limit counters shared by gateway nodes; unset: each node counts in memory. */
   redisUrl: string | undefined;
+  /** Whether gateway nodes record one analytics event per call (default false until its write path is cheap: docs/analytics.md). */
+  analytics: boolean;
 }
 
 /** A gateway node to run: the group it serves and its port. */
@@ -47,6 +49,8 @@ export interface ServerFlags {
   /** `group=port` bindings; empty or undefined: the defaults. */
   gateway?: GatewayBinding[] | undefined;
   redis?: string | undefined;
+  /** `--analytics`: true. */
+  analytics?: boolean | undefined;
 }
 
 export const DEFAULT_PORT = 9400;
@@ -69,6 +73,7 @@ export function resolveConfig(flags: ServerFlags, env: NodeJS.ProcessEnv = proce
     logLevel: env.TOLLGATE_LOG_LEVEL ?? 'info',
     gateways: flags.gateway !== undefined && flags.gateway.length > 0 ? flags.gateway : [...DEFAULT_GATEWAYS],
     redisUrl: flags.redis ?? nonEmpty(env.TOLLGATE_REDIS_URL),
+    analytics: flags.analytics ?? env.TOLLGATE_ANALYTICS === 'on',
   };
 }
 

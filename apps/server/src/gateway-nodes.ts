@@ -25,6 +25,8 @@ export async function startGatewayNode(
     port: number;
     dataDir: string;
     redisUrl?: string | undefined;
+    /** Record one analytics event per call. */
+    analytics?: boolean | undefined;
     /** The process's metrics, shared by its nodes. */
     metrics: GatewayMetrics;
   },
@@ -38,7 +40,7 @@ export async function startGatewayNode(
     registry: store.nodes,
     logger: logger.child({ component: 'gateway', serverGroupId: options.serverGroupId }),
     snapshotFile: snapshotFile(options.dataDir, options.serverGroupId),
-    analytics: store.analytics,
+    ...(options.analytics === true ? { analytics: store.analytics } : {}),
     metrics: options.metrics,
     ...(options.redisUrl === undefined ? {} : { redisUrl: options.redisUrl }),
   });

@@ -50,7 +50,7 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
       nodes.push(
         await startGatewayNode(
           store,
-          { ...binding, host: config.host, dataDir: config.dataDir, redisUrl: config.redisUrl, metrics },
+          { ...binding, host: config.host, dataDir: config.dataDir, redisUrl: config.redisUrl, analytics: config.analytics, metrics },
           logger,
         ),
       );

@@ -13,6 +13,8 @@ export interface StandaloneGatewayOptions extends StoreOptions {
   dataDir: string;
   /** Redis URL for limit counters shared with the group's other nodes; unset: in memory. */
   redisUrl?: string | undefined;
+  /** Record one analytics event per call (default false). */
+  analytics?: boolean | undefined;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { GatewayLogger } from '../pipeline.js';
 export interface RecorderOptions {
   /** Most events held in memory; an event that finds the buffer full is dropped and counted. Default 50,000. */
   maxBuffered?: number;
-  /** A batch is written once this many events wait, or at the latest every `flushIntervalMs`. Default 1,000. */
+  /** A batch is written once this many events wait, or at the latest every `flushIntervalMs`. Default 250. */
   batchSize?: number;
   /** Default 1,000 ms: the events a kill -9 can lose are those of the last second. */
   flushIntervalMs?: number;
@@ -31,7 +31,7 @@ export class EventRecorder {
     options: RecorderOptions = {},
   ) {
     this.maxBuffered = options.maxBuffered ?? 50_000;
-    this.batchSize = options.batchSize ?? 1_000;
+    this.batchSize = options.batchSize ?? 500;
     this.timer = setInterval(() => void this.flush(), options.flushIntervalMs ?? 1_000);
     this.timer.unref();
   }
@@ -76,6 +76,8 @@ export class EventRecorder {
       const batch = this.buffer.splice(0, this.batchSize);
       try {
         await this.sink.record(batch);
+        // An embedded SQLite store writes synchronously: let waiting calls through between batches.
+        await new Promise((resolve) => setImmediate(resolve));
       } catch (error) {
         // Only an unreachable store is worth a retry; a batch the store refuses for what it holds
         // would be refused forever and hold every later event back.
