@@ -1,11 +1,10 @@
 import { SecretsUnavailable } from '../../credentials/consumer-secrets.js';
 import type { Exchange } from '../../exchange.js';
-import { type KeyEntry, type PolicyHandler, type PolicyKit, type Rejection, reject, type Verdict } from '../kit.js';
+import { callerRefusal, isLiveKey } from '../caller.js';
+import { type PolicyHandler, type PolicyKit, reject, type Verdict } from '../kit.js';
 import { productQuotaEnforcer } from '../product-quota.js';
 import type { BasicAuthConfig } from './schema.js';
 
-const INACTIVE = reject('SUBSCRIPTION_INACTIVE', 'the subscription, its key or its client is not active');
-const NOT_AUTHORIZED = reject('KEY_NOT_AUTHORIZED', "the key's product does not include this API in this server group");
 const UNAVAILABLE = reject('STORAGE_UNAVAILABLE', 'the credential store cannot be reached; try again', { 'retry-after': '1' });
 
 /**
@@ -26,10 +25,10 @@ export function createBasicAuth(config: BasicAuthConfig, kit: PolicyKit): Policy
       if (credentials === undefined) return missing;
       delete exchange.requestHeaders.authorization;
       const entry = kit.keys.get(kit.digest(credentials.user));
-      if (entry === undefined || (entry.expiresAt !== null && entry.expiresAt <= kit.now())) return invalid;
+      if (!isLiveKey(entry, kit.now())) return invalid;
       const admit = (matches: boolean): Verdict | Promise<Verdict> => {
         if (!matches) return invalid;
-        const refusal = refuse(entry, exchange);
+        const refusal = callerRefusal(entry, exchange);
         if (refusal !== undefined) return refusal;
         exchange.identity = entry;
         return productQuota(exchange);
@@ -59,10 +58,4 @@ export function basicCredentials(header: string | string[] | undefined): { user:
   const colon = decoded.indexOf(':');
   if (colon <= 0) return undefined;
   return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-}
-
-function refuse(entry: KeyEntry, exchange: Exchange): Rejection | undefined {
-  if (!entry.active) return INACTIVE;
-  if (!entry.offeredHere || !entry.projectIds.has(exchange.project.id)) return NOT_AUTHORIZED;
-  return undefined;
 }

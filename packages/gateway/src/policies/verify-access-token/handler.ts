@@ -1,5 +1,6 @@
 import type { Exchange } from '../../exchange.js';
-import { type PolicyHandler, type PolicyKit, type Rejection, reject, type Verdict } from '../kit.js';
+import { callerRefusal, isLiveKey } from '../caller.js';
+import { type PolicyHandler, type PolicyKit, reject, type Verdict } from '../kit.js';
 import { productQuotaEnforcer } from '../product-quota.js';
 import type { VerifyAccessTokenConfig } from './schema.js';
 
@@ -10,8 +11,6 @@ const MISSING = reject('UNAUTHENTICATED', 'send an access token: Authorization: 
 const INVALID = reject('UNAUTHENTICATED', 'the access token is not valid or has expired', {
   'www-authenticate': `${CHALLENGE}, error="invalid_token"`,
 });
-const INACTIVE = reject('SUBSCRIPTION_INACTIVE', 'the subscription, its key or its client is not active');
-const NOT_AUTHORIZED = reject('KEY_NOT_AUTHORIZED', "the token's product does not include this API in this server group");
 
 /**
  * Authenticates the call by an OAuth access token from this group's token endpoint: the
@@ -35,7 +34,8 @@ export function createVerifyAccessToken(config: VerifyAccessTokenConfig, kit: Po
       return kit.accessTokens.verify(match[1], kit.serverGroupId).then((claims): Verdict | Promise<Verdict> => {
         if (claims === undefined) return INVALID;
         const entry = kit.keys.get(claims.keyDigest);
-        const refusal = refuse(entry, exchange, kit.now());
+        if (!isLiveKey(entry, kit.now())) return INVALID;
+        const refusal = callerRefusal(entry, exchange);
         if (refusal !== undefined) return refusal;
         if (!required.every((scope) => claims.scopes.includes(scope))) return insufficient;
         exchange.identity = entry;
@@ -43,11 +43,4 @@ export function createVerifyAccessToken(config: VerifyAccessTokenConfig, kit: Po
       });
     },
   };
-}
-
-function refuse(entry: ReturnType<PolicyKit['keys']['get']>, exchange: Exchange, now: number): Rejection | undefined {
-  if (entry === undefined || (entry.expiresAt !== null && entry.expiresAt <= now)) return INVALID;
-  if (!entry.active) return INACTIVE;
-  if (!entry.offeredHere || !entry.projectIds.has(exchange.project.id)) return NOT_AUTHORIZED;
-  return undefined;
 }

@@ -1,12 +1,11 @@
 import type { Exchange } from '../../exchange.js';
+import { callerRefusal, isLiveKey } from '../caller.js';
 import { type PolicyHandler, type PolicyKit, type Rejection, reject } from '../kit.js';
 import { productQuotaEnforcer } from '../product-quota.js';
 import type { VerifyApiKeyConfig } from './schema.js';
 
 // One body for unknown and expired keys: the answer must not tell which.
 const INVALID: Rejection = reject('API_KEY_INVALID', 'the API key is not valid');
-const INACTIVE: Rejection = reject('SUBSCRIPTION_INACTIVE', 'the subscription, its key or its client is not active');
-const NOT_AUTHORIZED: Rejection = reject('KEY_NOT_AUTHORIZED', "the API key's product does not include this API in this server group");
 
 /**
  * Authenticates the call by its consumer key, records who is calling and enforces the key's
@@ -32,9 +31,9 @@ export function createVerifyApiKey(config: VerifyApiKeyConfig, kit: PolicyKit): 
       }
       if (key === undefined || key === '') return missing;
       const entry = kit.keys.get(kit.digest(key));
-      if (entry === undefined || (entry.expiresAt !== null && entry.expiresAt <= kit.now())) return INVALID;
-      if (!entry.active) return INACTIVE;
-      if (!entry.offeredHere || !entry.projectIds.has(exchange.project.id)) return NOT_AUTHORIZED;
+      if (!isLiveKey(entry, kit.now())) return INVALID;
+      const refusal = callerRefusal(entry, exchange);
+      if (refusal !== undefined) return refusal;
       exchange.identity = entry;
       return productQuota(exchange);
     },
