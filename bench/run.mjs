@@ -1,11 +1,14 @@
 /**
- * `npm run bench`: the gateway's benchmarks (never part of `npm test`). Runs the HTTP bench
- * (bench/http) and the 100k-key bench (bench/keys) against the built dist, prints the machine,
- * the method and the tables that docs/benchmarks.md records. Takes about 7 minutes with the
- * defaults; `--only http|keys` runs one, `--json FILE` also saves the raw runs.
+ * `npm run bench`: the benchmarks (never part of `npm test`). Runs the HTTP bench (bench/http),
+ * the 100k-key bench (bench/keys) and the analytics query bench (bench/analytics) against the
+ * built dist, prints the machine, the method and the tables that docs/benchmarks.md records.
+ * Takes about 15 minutes with the defaults; `--only http|keys|analytics` runs one, `--json FILE`
+ * also saves the raw runs.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { runAnalyticsBench } from './analytics/main.mjs';
+import { analyticsReport } from './analytics/report.mjs';
 import { runHttpBench } from './http/main.mjs';
 import { httpReport } from './http/report.mjs';
 import { runKeysBench } from './keys/main.mjs';
@@ -26,10 +29,14 @@ const { values: args } = parseArgs({
     keys: { type: 'string', default: '100000' },
     repeats: { type: 'string', default: '5' },
     'no-sqlite': { type: 'boolean', default: false },
+    'analytics-events': { type: 'string', default: '10000000' },
+    'analytics-days': { type: 'string', default: '30' },
     json: { type: 'string' },
   },
 });
-if (args.only !== undefined && args.only !== 'http' && args.only !== 'keys') throw new Error('--only is http or keys');
+const BENCHES = ['http', 'keys', 'analytics'];
+if (args.only !== undefined && !BENCHES.includes(args.only)) throw new Error(`--only is one of ${BENCHES.join(', ')}`);
+const runs = (bench) => args.only === undefined || args.only === bench;
 
 const log = (line) => process.stderr.write(`bench: ${line}\n`);
 const print = (text = '') => process.stdout.write(`${text}\n`);
@@ -55,7 +62,7 @@ async function main() {
       (idleLoad > 10 ? ' — the machine is busy with something else: expect lower, noisier numbers (see the CPU % other columns)' : ''),
   );
 
-  if (args.only !== 'keys') {
+  if (runs('http')) {
     const options = {
       rounds: Number(args.rounds),
       seconds: Number(args.seconds),
@@ -89,11 +96,25 @@ async function main() {
     print();
   }
 
-  if (args.only !== 'http') {
+  if (runs('keys')) {
     const result = await runKeysBench({ keys: Number(args.keys), repeats: Number(args.repeats), sqlite: !args['no-sqlite'], log });
     raw.keys = result;
     const report = keysReport(result);
     print(`## Key scale: ${Number(args.keys).toLocaleString('en-US')} active keys`);
+    print();
+    print(report.table);
+    print();
+    print(report.targets);
+    print();
+  }
+  if (runs('analytics')) {
+    const events = Number(args['analytics-events']);
+    const result = await runAnalyticsBench({ events, days: Number(args['analytics-days']), repeats: Number(args.repeats) * 4, log });
+    raw.analytics = result;
+    const report = analyticsReport(result);
+    print(`## Analytics queries: ${events.toLocaleString('en-US')} calls over ${result.days} days, SQLite`);
+    print();
+    print(report.setup);
     print();
     print(report.table);
     print();

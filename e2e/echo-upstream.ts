@@ -8,16 +8,21 @@ export interface SeenRequest {
   headers: IncomingHttpHeaders;
 }
 
-/** A real backend on loopback that answers 200 and remembers every request it received. */
+/**
+ * A real backend on loopback that answers 200 and remembers every request it received. Query
+ * parameters script it: `?status=503` answers that status, `?delay=20` waits 20 ms first.
+ */
 export async function startRecordingUpstream(): Promise<{ url: string; seen: SeenRequest[]; close(): Promise<void> }> {
   const seen: SeenRequest[] = [];
   const server: Server = createServer((request, response) => {
     seen.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers });
     request.resume();
-    request.on('end', () => {
-      response.writeHead(200, { 'content-type': 'application/json' });
+    const script = new URL(request.url ?? '/', 'http://upstream').searchParams;
+    const answer = () => {
+      response.writeHead(Number(script.get('status') ?? 200), { 'content-type': 'application/json' });
       response.end(JSON.stringify({ ok: true, url: request.url }));
-    });
+    };
+    request.on('end', () => setTimeout(answer, Number(script.get('delay') ?? 0)));
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');

@@ -41,11 +41,17 @@ export async function runHttpBench(options) {
       readyLine: /READY (\d+)/,
     });
     const tollgate = await startTollgate({ dataDir: join(dir, 'tollgate'), upstreamUrl });
-    const recording = await startTollgate({
-      dataDir: join(dir, 'tollgate-recording'),
+    const unrecorded = await startTollgate({
+      dataDir: join(dir, 'tollgate-off'),
       upstreamUrl,
-      analytics: true,
-      name: 'tollgate (analytics)',
+      analytics: 'off',
+      name: 'tollgate (analytics off)',
+    });
+    const recordingAll = await startTollgate({
+      dataDir: join(dir, 'tollgate-full'),
+      upstreamUrl,
+      analytics: 'full',
+      name: 'tollgate (analytics full)',
     });
     const redis = await findRedis();
     const tollgateRedis =
@@ -63,7 +69,7 @@ export async function runHttpBench(options) {
       { id: 'b', name: 'undici baseline proxy', url: `http://127.0.0.1:${baseline.match[1]}/hello`, pid: baseline.pid },
       {
         id: 'c',
-        name: 'Tollgate (verify-api-key)',
+        name: 'Tollgate (verify-api-key), analytics rollups (default)',
         url: `${tollgate.url}${CONTEXT_PATH}/hello`,
         pid: tollgate.pid,
         headers: { 'x-api-key': tollgate.apiKey },
@@ -71,10 +77,17 @@ export async function runHttpBench(options) {
       ...(nginx === undefined ? [] : [{ id: 'd', name: 'nginx, 1 worker', url: `${nginx.url}/hello`, pid: nginx.pid }]),
       {
         id: 'g',
-        name: 'Tollgate (verify-api-key), --analytics',
-        url: `${recording.url}${CONTEXT_PATH}/hello`,
-        pid: recording.pid,
-        headers: { 'x-api-key': recording.apiKey },
+        name: 'Tollgate (verify-api-key), --analytics off',
+        url: `${unrecorded.url}${CONTEXT_PATH}/hello`,
+        pid: unrecorded.pid,
+        headers: { 'x-api-key': unrecorded.apiKey },
+      },
+      {
+        id: 'h',
+        name: 'Tollgate (verify-api-key), --analytics full',
+        url: `${recordingAll.url}${CONTEXT_PATH}/hello`,
+        pid: recordingAll.pid,
+        headers: { 'x-api-key': recordingAll.apiKey },
       },
       {
         id: 'e',

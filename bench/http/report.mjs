@@ -27,7 +27,7 @@ export function httpReport(result) {
   const sat = Object.fromEntries(Object.entries(result.saturation).map(([id, runs]) => [id, summarize(runs)]));
   const paced = Object.fromEntries(Object.entries(result.paced).map(([id, runs]) => [id, summarize(runs)]));
   const name = Object.fromEntries(result.targets.map((t) => [t.id, t.name]));
-  const rows = ['a', 'b', 'c', 'g', 'd', 'e', 'f'];
+  const rows = ['a', 'b', 'c', 'g', 'h', 'd', 'e', 'f'];
   const skippedReason = { d: result.nginxSkipped ?? '', f: result.redisSkipped ?? '' };
   const skippedName = { d: 'nginx', f: 'Tollgate chain, Redis counters' };
 
@@ -72,7 +72,8 @@ export function httpReport(result) {
     'd/a': ratio('d', 'a'),
     'b/a': ratio('b', 'a'),
     'e/b': ratio('e', 'b'),
-    'g/c': ratio('g', 'c'),
+    'c/g': ratio('c', 'g'),
+    'h/g': ratio('h', 'g'),
     'f/b': ratio('f', 'b'),
   };
   const ratioTable = markdownTable(
@@ -83,7 +84,8 @@ export function httpReport(result) {
       ['(b) undici baseline / (d) nginx', ratios['b/d'] === undefined ? 'skipped' : fmt(ratios['b/d'], 2)],
       ['(b) undici baseline / (a) direct', fmt(ratios['b/a'], 2)],
       ['(d) nginx / (a) direct', ratios['d/a'] === undefined ? 'skipped' : fmt(ratios['d/a'], 2)],
-      ['(g) Tollgate with analytics / (c) without (recording cost)', fmt(ratios['g/c'], 2)],
+      ['(c) analytics rollups (default) / (g) analytics off (recording cost)', fmt(ratios['c/g'], 2)],
+      ['(h) analytics full (rollups + raw events) / (g) analytics off', fmt(ratios['h/g'], 2)],
       ['(e) chain, memory counters / (b) undici baseline', fmt(ratios['e/b'], 2)],
       ['(f) chain, Redis counters / (b) undici baseline', ratios['f/b'] === undefined ? 'skipped' : fmt(ratios['f/b'], 2)],
     ],
@@ -122,9 +124,9 @@ export function httpReport(result) {
         verdict(addedP99Us <= TARGETS.maxAddedP99Us),
       ],
       [
-        'recording every call costs ≤ 5 % of throughput (issue 5): (g) ≥ 95 % of (c)',
-        `${fmt((ratios['g/c'] ?? 0) * 100, 1)} %`,
-        verdict((ratios['g/c'] ?? 0) >= 0.95),
+        'recording (default rollups) costs ≤ 5 % of throughput (issue 5): (c) ≥ 95 % of (g)',
+        `${fmt((ratios['c/g'] ?? 0) * 100, 1)} %`,
+        verdict((ratios['c/g'] ?? 0) >= 0.95),
       ],
       [
         `chain (key + quota + rate limit + headers), memory counters ≥ ${TARGETS.minChainMemoryRatio * 100} % of the baseline`,

@@ -31,14 +31,14 @@ const CHAIN_POLICIES = [
  *
  * `redisUrl`: counters in Redis (`--redis`) instead of memory.
  *
- * `analytics: true`: started with `--analytics` (the row that prices recording).
+ * `analytics`: the `--analytics` mode (`rollups`, `full`, `off`); unset: the default (rollups).
  *
- * @param {{ dataDir: string, upstreamUrl: string, nodeArgs?: string[], redisUrl?: string, analytics?: boolean, name?: string }} options
+ * @param {{ dataDir: string, upstreamUrl: string, nodeArgs?: string[], redisUrl?: string, analytics?: string, name?: string }} options
  * @returns {Promise<{ pid: number, child: import('node:child_process').ChildProcess, url: string, apiKey: string }>}
  */
-export async function startTollgate({ dataDir, upstreamUrl, nodeArgs = [], redisUrl, analytics = false, name = 'tollgate' }) {
+export async function startTollgate({ dataDir, upstreamUrl, nodeArgs = [], redisUrl, analytics, name = 'tollgate' }) {
   const redis = redisUrl === undefined ? [] : ['--redis', redisUrl];
-  if (analytics) redis.push('--analytics');
+  if (analytics !== undefined) redis.push('--analytics', analytics);
   const started = await startProcess(
     name,
     process.execPath,

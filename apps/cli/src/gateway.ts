@@ -1,5 +1,12 @@
 import { resolve } from 'node:path';
-import { createLogger, DEFAULT_DATA_DIR, startStandaloneGateway } from '@tollgate/server/gateway';
+import {
+  type AnalyticsMode,
+  createLogger,
+  DEFAULT_ANALYTICS_MODE,
+  DEFAULT_DATA_DIR,
+  parseAnalyticsMode,
+  startStandaloneGateway,
+} from '@tollgate/server/gateway';
 import { closeOnSignals, failStart } from './shutdown.js';
 
 /** Flags of `tollgate gateway`. */
@@ -10,7 +17,7 @@ export interface GatewayFlags {
   database?: string;
   data?: string;
   redis?: string;
-  analytics?: boolean;
+  analytics?: AnalyticsMode;
 }
 
 /**
@@ -29,7 +36,7 @@ export async function gatewayCommand(flags: GatewayFlags): Promise<void> {
       dataDir,
       databaseUrl,
       redisUrl: flags.redis ?? (process.env.TOLLGATE_REDIS_URL || undefined),
-      analytics: flags.analytics ?? process.env.TOLLGATE_ANALYTICS === 'on',
+      analytics: flags.analytics ?? parseAnalyticsMode(process.env.TOLLGATE_ANALYTICS || DEFAULT_ANALYTICS_MODE),
     },
     logger,
   ).catch(failStart);

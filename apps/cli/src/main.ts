@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { parseGatewayBinding, VERSION } from '@tollgate/server/config';
+import { parseAnalyticsMode, parseAnalyticsRetention, parseGatewayBinding, VERSION } from '@tollgate/server/config';
 import { Command, InvalidArgumentError } from 'commander';
 
 function port(value: string): number {
@@ -9,12 +9,22 @@ function port(value: string): number {
 }
 
 function gatewayBinding(value: string, previous: ReturnType<typeof parseGatewayBinding>[] = []) {
-  try {
-    return [...previous, parseGatewayBinding(value)];
-  } catch (error) {
-    throw new InvalidArgumentError(error instanceof Error ? error.message : String(error));
-  }
+  return [...previous, parsed(parseGatewayBinding)(value)];
 }
+
+/** A parser for commander that reports a refused value as an invalid argument. */
+function parsed<T>(parse: (value: string) => T): (value: string) => T {
+  return (value) => {
+    try {
+      return parse(value);
+    } catch (error) {
+      throw new InvalidArgumentError(error instanceof Error ? error.message : String(error));
+    }
+  };
+}
+
+const analyticsMode = parsed(parseAnalyticsMode);
+const analyticsRetention = parsed(parseAnalyticsRetention);
 
 const program = new Command()
   .name('tollgate')
@@ -33,8 +43,14 @@ program
   .option('--database <url>', 'PostgreSQL URL, postgres://… (env TOLLGATE_DATABASE_URL; default: SQLite in the data directory)')
   .option('--redis <url>', 'Redis URL, redis://…: limit counters shared by gateway nodes (env TOLLGATE_REDIS_URL; default: in memory)')
   .option(
-    '--analytics',
-    'record one analytics event per call in the store (env TOLLGATE_ANALYTICS=on; off by default: it still costs throughput, see docs/analytics.md)',
+    '--analytics <mode>',
+    'what gateway nodes record: rollups (per-minute and per-hour series, the default), full (rollups and one raw event per call) or off (env TOLLGATE_ANALYTICS; docs/analytics.md)',
+    analyticsMode,
+  )
+  .option(
+    '--analytics-retention <spec>',
+    'how long analytics are kept, e.g. raw=7d,minute=30d,hour=400d (the defaults; env TOLLGATE_ANALYTICS_RETENTION)',
+    analyticsRetention,
   )
   .option(
     '--gateway <group=port>',
@@ -54,8 +70,9 @@ program
   .option('--data <dir>', 'data directory: the SQLite file when there is no --database, and the saved snapshot (env TOLLGATE_DATA_DIR)')
   .option('--redis <url>', "Redis URL, redis://…: limit counters shared with the group's other nodes (env TOLLGATE_REDIS_URL)")
   .option(
-    '--analytics',
-    'record one analytics event per call in the store (env TOLLGATE_ANALYTICS=on; off by default: it still costs throughput, see docs/analytics.md)',
+    '--analytics <mode>',
+    'what the node records: rollups (the default), full (rollups and one raw event per call) or off (env TOLLGATE_ANALYTICS; docs/analytics.md)',
+    analyticsMode,
   )
   .action(async (flags) => (await import('./gateway.js')).gatewayCommand(flags));
 

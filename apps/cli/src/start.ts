@@ -17,6 +17,7 @@ export async function startCommand(flags: ServerFlags): Promise<void> {
     ...server.gateways.map((gateway) => `  gateway ${gateway.serverGroupId.padEnd(12)} ${gateway.url}`),
     `  data            ${config.databaseUrl === undefined ? config.dataDir : 'PostgreSQL'}`,
     `  limit counters  ${config.redisUrl === undefined ? 'in memory' : 'Redis'}`,
+    `  analytics       ${config.analytics}`,
   ];
   if (server.adminToken.generated) {
     lines.push(

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DATA_DIR, parseGatewayBinding, resolveConfig } from './config.js';
+import { DEFAULT_DATA_DIR, parseAnalyticsRetention, parseGatewayBinding, resolveConfig } from './config.js';
 
 describe('resolveConfig', () => {
   it('defaults to loopback, port 9400, SQLite in ./.tollgate and gateways for production and development', () => {
@@ -16,7 +16,8 @@ describe('resolveConfig', () => {
         { serverGroupId: 'development', port: 8081 },
       ],
       redisUrl: undefined,
-      analytics: false,
+      analytics: 'rollups',
+      analyticsRetention: { raw: 7 * 86_400_000, minute: 30 * 86_400_000, hour: 400 * 86_400_000 },
     });
   });
 
@@ -68,9 +69,23 @@ describe('resolveConfig', () => {
     expect(() => resolveConfig({}, { TOLLGATE_PORT: 'abc' })).toThrow(/port/);
   });
 
-  it('records analytics only with --analytics or TOLLGATE_ANALYTICS=on', () => {
-    expect(resolveConfig({ analytics: true }, {}).analytics).toBe(true);
-    expect(resolveConfig({}, { TOLLGATE_ANALYTICS: 'on' }).analytics).toBe(true);
-    expect(resolveConfig({}, { TOLLGATE_ANALYTICS: 'off' }).analytics).toBe(false);
+  it('records rollups by default; --analytics or TOLLGATE_ANALYTICS choose full or off, and refuse anything else', () => {
+    expect(resolveConfig({}, {}).analytics).toBe('rollups');
+    expect(resolveConfig({ analytics: 'off' }, { TOLLGATE_ANALYTICS: 'full' }).analytics).toBe('off');
+    expect(resolveConfig({}, { TOLLGATE_ANALYTICS: 'full' }).analytics).toBe('full');
+    expect(() => resolveConfig({}, { TOLLGATE_ANALYTICS: 'on' })).toThrow(/rollups, full, off/);
+  });
+
+  it('keeps analytics 7 days raw, 30 days per minute and 400 days per hour unless told otherwise', () => {
+    const DAY = 86_400_000;
+    expect(resolveConfig({}, {}).analyticsRetention).toEqual({ raw: 7 * DAY, minute: 30 * DAY, hour: 400 * DAY });
+    expect(resolveConfig({}, { TOLLGATE_ANALYTICS_RETENTION: 'raw=2d, hour=36h' }).analyticsRetention).toEqual({
+      raw: 2 * DAY,
+      minute: 30 * DAY,
+      hour: 36 * 3_600_000,
+    });
+    expect(parseAnalyticsRetention('minute=1d')).toEqual({ raw: 7 * DAY, minute: DAY, hour: 400 * DAY });
+    for (const bad of ['raw=7', 'raw=0d', 'seconds=3d', 'raw=7d;hour=1d', 'raw=1w'])
+      expect(() => parseAnalyticsRetention(bad)).toThrow(/raw\|minute\|hour/);
   });
 });

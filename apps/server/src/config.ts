@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { type AnalyticsRetention, DEFAULT_ANALYTICS_RETENTION } from '@tollgate/domain';
 
 /** Everything the all-in-one server needs to start. */
 export interface ServerConfig {
@@ -16,8 +17,42 @@ export interface ServerConfig {
   gateways: GatewayBinding[];
   /** Redis URL for limit counters shared by gateway nodes; unset: each node counts in memory. */
   redisUrl: string | undefined;
-  /** Whether gateway nodes record one analytics event per call (default false until its write path is cheap: docs/analytics.md). */
-  analytics: boolean;
+  /** What gateway nodes record of each call (docs/analytics.md). */
+  analytics: AnalyticsMode;
+  /** How long analytics data is kept per resolution. */
+  analyticsRetention: AnalyticsRetention;
+}
+
+/**
+ * What gateway nodes record: `rollups` (per-minute and per-hour series, what the query API
+ * reads), `full` (rollups plus one raw event per call: filter combinations rollups do not
+ * hold, and per-call history), or `off`.
+ */
+export const ANALYTICS_MODES = ['rollups', 'full', 'off'] as const;
+export type AnalyticsMode = (typeof ANALYTICS_MODES)[number];
+export const DEFAULT_ANALYTICS_MODE: AnalyticsMode = 'rollups';
+
+/** Parses an analytics mode (`--analytics`, `TOLLGATE_ANALYTICS`). */
+export function parseAnalyticsMode(value: string): AnalyticsMode {
+  if (!(ANALYTICS_MODES as readonly string[]).includes(value))
+    throw new Error(`expected one of ${ANALYTICS_MODES.join(', ')}, got '${value}'`);
+  return value as AnalyticsMode;
+}
+
+const DAY = 86_400_000;
+
+/**
+ * Parses `raw=7d,minute=30d,hour=400d` (`--analytics-retention`): any of the three, in whole
+ * days (`d`) or hours (`h`); the others keep their defaults.
+ */
+export function parseAnalyticsRetention(value: string): AnalyticsRetention {
+  const retention = { ...DEFAULT_ANALYTICS_RETENTION };
+  for (const part of value.split(',')) {
+    const match = /^(raw|minute|hour)=([1-9]\d{0,4})([dh])$/.exec(part.trim());
+    if (match === null) throw new Error(`expected raw|minute|hour=<n>d|<n>h, comma-separated, got '${part}'`);
+    retention[match[1] as keyof AnalyticsRetention] = Number(match[2]) * (match[3] === 'd' ? DAY : DAY / 24);
+  }
+  return retention;
 }
 
 /** A gateway node to run: the group it serves and its port. */
@@ -49,8 +84,8 @@ export interface ServerFlags {
   /** `group=port` bindings; empty or undefined: the defaults. */
   gateway?: GatewayBinding[] | undefined;
   redis?: string | undefined;
-  /** `--analytics`: true. */
-  analytics?: boolean | undefined;
+  analytics?: AnalyticsMode | undefined;
+  analyticsRetention?: AnalyticsRetention | undefined;
 }
 
 export const DEFAULT_PORT = 9400;
@@ -73,7 +108,12 @@ export function resolveConfig(flags: ServerFlags, env: NodeJS.ProcessEnv = proce
     logLevel: env.TOLLGATE_LOG_LEVEL ?? 'info',
     gateways: flags.gateway !== undefined && flags.gateway.length > 0 ? flags.gateway : [...DEFAULT_GATEWAYS],
     redisUrl: flags.redis ?? nonEmpty(env.TOLLGATE_REDIS_URL),
-    analytics: flags.analytics ?? env.TOLLGATE_ANALYTICS === 'on',
+    analytics: flags.analytics ?? parseAnalyticsMode(nonEmpty(env.TOLLGATE_ANALYTICS) ?? DEFAULT_ANALYTICS_MODE),
+    analyticsRetention:
+      flags.analyticsRetention ??
+      (nonEmpty(env.TOLLGATE_ANALYTICS_RETENTION) === undefined
+        ? DEFAULT_ANALYTICS_RETENTION
+        : parseAnalyticsRetention(env.TOLLGATE_ANALYTICS_RETENTION ?? '')),
   };
 }
 

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { AnalyticsSink, GatewayConfigSource, NodeRegistry } from '@tollgate/domain';
 import { type GatewayMetrics, GatewayNode } from '@tollgate/gateway';
 import type { Logger } from 'pino';
+import type { AnalyticsMode } from './config.js';
 
 /** Where a node of a group saves its last good configuration. */
 export function snapshotFile(dataDir: string, serverGroupId: string): string {
@@ -12,7 +13,7 @@ export function snapshotFile(dataDir: string, serverGroupId: string): string {
 export interface NodeStore {
   gatewayConfig: GatewayConfigSource;
   nodes: NodeRegistry;
-  /** Where the node's analytics events go. */
+  /** Where the node's analytics go. */
   analytics: AnalyticsSink;
 }
 
@@ -25,8 +26,8 @@ export async function startGatewayNode(
     port: number;
     dataDir: string;
     redisUrl?: string | undefined;
-    /** Record one analytics event per call. */
-    analytics?: boolean | undefined;
+    /** What the node records of each call; default off. */
+    analytics?: AnalyticsMode | undefined;
     /** The process's metrics, shared by its nodes. */
     metrics: GatewayMetrics;
   },
@@ -40,7 +41,9 @@ export async function startGatewayNode(
     registry: store.nodes,
     logger: logger.child({ component: 'gateway', serverGroupId: options.serverGroupId }),
     snapshotFile: snapshotFile(options.dataDir, options.serverGroupId),
-    ...(options.analytics === true ? { analytics: store.analytics } : {}),
+    ...(options.analytics === undefined || options.analytics === 'off'
+      ? {}
+      : { analytics: store.analytics, recorder: { rawEvents: options.analytics === 'full' } }),
     metrics: options.metrics,
     ...(options.redisUrl === undefined ? {} : { redisUrl: options.redisUrl }),
   });

@@ -5,6 +5,7 @@ import { POLICIES } from '@tollgate/gateway/policies';
 import { nodeCredentialIssuer, openStore, systemClock, uuidGenerator } from '@tollgate/storage';
 import type { Logger } from 'pino';
 import { type AdminToken, resolveAdminToken } from './admin-token.js';
+import { startAnalyticsRetention } from './analytics-retention.js';
 import type { ServerConfig } from './config.js';
 import { startGatewayNode } from './gateway-nodes.js';
 import { processMetrics } from './metrics.js';
@@ -36,11 +37,14 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
     ids: uuidGenerator,
     credentials: nodeCredentialIssuer,
     policyTypes: POLICIES,
+    analyticsRetention: config.analyticsRetention,
   });
   const metrics = processMetrics();
   const app = await createAdminApi({ services, adminToken: adminToken.token, logger, version: VERSION, metrics });
   const nodes: GatewayNode[] = [];
+  const retention = startAnalyticsRetention(services.analytics, logger);
   const closeAll = async () => {
+    retention.stop();
     await Promise.all([app.close(), ...nodes.map((node) => node.close())]);
     await store.close();
   };

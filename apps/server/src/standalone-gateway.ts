@@ -2,6 +2,7 @@ import { TollgateError } from '@tollgate/domain';
 import type { GatewayNode } from '@tollgate/gateway';
 import { openStore, type SqlStore, type StoreOptions } from '@tollgate/storage';
 import type { Logger } from 'pino';
+import type { AnalyticsMode } from './config.js';
 import { type NodeStore, startGatewayNode } from './gateway-nodes.js';
 import { processMetrics } from './metrics.js';
 
@@ -13,8 +14,8 @@ export interface StandaloneGatewayOptions extends StoreOptions {
   dataDir: string;
   /** Redis URL for limit counters shared with the group's other nodes; unset: in memory. */
   redisUrl?: string | undefined;
-  /** Record one analytics event per call (default false). */
-  analytics?: boolean | undefined;
+  /** What the node records of each call (default `rollups`). */
+  analytics?: AnalyticsMode | undefined;
 }
 
 /**
@@ -45,7 +46,7 @@ function reconnectingStore(options: StoreOptions): NodeStore & { close(): Promis
       secretDigestOf: async (keyDigest) => (await store()).gatewayConfig.secretDigestOf(keyDigest),
     },
     analytics: {
-      record: async (events) => (await store()).analytics.record(events),
+      write: async (batch) => (await store()).analytics.write(batch),
     },
     nodes: {
       heartbeat: async (node, seenAt) => (await store()).nodes.heartbeat(node, seenAt),

@@ -8,6 +8,7 @@ import { installBearerAuth } from './auth.js';
 import { answerNotFound, installErrorHandling } from './errors.js';
 import { acceptEmptyJsonBodies } from './json-body.js';
 import { OneLinePerRequest } from './request-log.js';
+import { registerAnalyticsRoutes } from './routes/analytics.js';
 import { registerCollections } from './routes/collections.js';
 import { registerDeploymentRoutes } from './routes/deployments.js';
 import { registerPolicyTypeRoutes } from './routes/policy-types.js';
@@ -102,6 +103,7 @@ export async function createAdminApi(options: AdminApiOptions): Promise<FastifyI
       // Unknown /api/v1 URLs go through the token check too: without a token, every answer is 401.
       api.setNotFoundHandler(answerNotFound);
       registerCollections(api, options.services);
+      registerAnalyticsRoutes(api, options.services);
       registerDeploymentRoutes(api, options.services);
       registerPolicyTypeRoutes(api, options.services);
       registerQuotaRoutes(api, options.services);

@@ -2,15 +2,22 @@ import { readFileSync } from 'node:fs';
 import {
   type AnalyticsEvent,
   type Client,
+  decodeSketch,
+  type EventFilter,
+  encodeSketch,
   isTollgateError,
+  newSketch,
   type Product,
   type Project,
+  type Resolution,
+  type RollupFilter,
+  type RollupRow,
+  type SeriesDimension,
   type ServerGroup,
   type SubscriptionRecord,
 } from '@tollgate/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { analyticsEventsBetween } from './repositories/analytics.js';
-import { databaseOf, openStore, type SqlStore } from './store.js';
+import { openStore, type SqlStore } from './store.js';
 import { sqliteBackend, type TestStore, testBackends } from './testing/index.js';
 
 const T0 = '2026-01-02T03:04:05.678Z';
@@ -118,6 +125,69 @@ const makeEvent = (i: number, over: Partial<AnalyticsEvent> = {}): AnalyticsEven
   bytesOut: 1_234,
   ...over,
 });
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+/** A minute and hour boundary shortly before `E0`. */
+const B0 = Date.parse('2026-01-02T03:00:00.000Z');
+
+/** The stored form of a latency sketch of `values`. */
+function sketchOf(...values: number[]): Uint8Array {
+  const sketch = newSketch();
+  for (const value of values) sketch.accept(value);
+  return encodeSketch(sketch);
+}
+
+const LATENCY_SKETCH = sketchOf(12.375, 12.5, 240);
+
+/**
+ * A plain Uint8Array (not a Buffer) viewing the middle of a larger buffer: a driver must bind
+ * exactly its bytes, not the whole buffer behind it.
+ */
+const BACKEND_LATENCY_SKETCH = (() => {
+  const bytes = sketchOf(9.8125, 9.875);
+  const padded = new Uint8Array(bytes.length + 8).fill(0xff);
+  padded.set(bytes, 4);
+  return new Uint8Array(padded.buffer, 4, bytes.length);
+})();
+
+/** One writer's minute of the `petstore` series of `production`: three calls, two answered by the backend. */
+const makeRollup = (over: Partial<RollupRow> = {}): RollupRow => ({
+  resolution: 'minute',
+  bucketStart: B0,
+  serverGroupId: 'production',
+  dimension: 'project',
+  value: 'petstore',
+  writerId: 'node-a.1',
+  hits: 3,
+  errors4xx: 1,
+  errors5xx: 0,
+  latencySum: 12.375 + 12.5 + 240 + 0.1 + 0.2,
+  backendHits: 2,
+  backendLatencySum: 19.6875,
+  bytesIn: 5_000_000_000,
+  bytesOut: 9_007_199_254_740_991,
+  latencySketch: LATENCY_SKETCH,
+  backendLatencySketch: BACKEND_LATENCY_SKETCH,
+  ...over,
+});
+
+/** The bytes as hex: Buffers and plain Uint8Arrays of the same bytes compare equal. */
+const hex = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
+
+/** A rollup row with its sketches as hex, for comparing whole rows. */
+const comparable = (row: RollupRow) => ({
+  ...row,
+  latencySketch: hex(row.latencySketch),
+  backendLatencySketch: hex(row.backendLatencySketch),
+});
+
+/** A rollup row's primary key, as one string to sort by. */
+const rollupKey = (row: Pick<RollupRow, 'resolution' | 'dimension' | 'value' | 'bucketStart' | 'serverGroupId' | 'writerId'>) =>
+  [row.resolution, row.dimension, row.value, row.bucketStart, row.serverGroupId, row.writerId].join('\u0001');
+
+/** Code-point order, the same on every platform (unlike `localeCompare`). */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 async function expectCode(promise: Promise<unknown>, code: string): Promise<void> {
   const error = await promise.then(
@@ -387,70 +457,325 @@ for (const backend of testBackends()) {
       expect(await store.nodes.list('production')).toEqual([]);
     });
 
-    describe('analytics events', () => {
-      const all = () => analyticsEventsBetween(databaseOf(store), 0, Number.MAX_SAFE_INTEGER);
+    describe('analytics', () => {
+      /** Everything an async iterable yields. */
+      async function collect<T>(rows: AsyncIterable<T>): Promise<T[]> {
+        const out: T[] = [];
+        for await (const row of rows) out.push(row);
+        return out;
+      }
 
-      it('records a batch and reads every field back, nulls included, without bumping the configuration version', async () => {
-        const version = await store.gatewayConfig.currentVersion();
-        const batch = [
-          makeEvent(0, { bytesIn: 5_000_000_000, bytesOut: 9_007_199_254_740_991, latencyMs: 0.1 + 0.2 }),
-          // No route: no project, and nothing after it.
-          makeEvent(1, {
-            projectId: null,
-            projectVersion: null,
-            resourceId: null,
-            productId: null,
-            clientId: null,
-            subscriptionId: null,
-            organizationId: null,
-            method: 'DELETE',
-            status: 404,
-            errorCode: 'NOT_FOUND',
-            backendLatencyMs: null,
-            bytesOut: 0,
-          }),
-          // Routed, but no recognised key.
-          makeEvent(2, {
-            productId: null,
-            clientId: null,
-            subscriptionId: null,
-            organizationId: null,
-            status: 401,
-            errorCode: 'UNAUTHORIZED',
-          }),
-          // A client without an organisation, closed before an answer.
-          makeEvent(3, { organizationId: null, status: 499, backendLatencyMs: null }),
-        ];
-        await store.analytics.record(batch);
-        expect(await all()).toEqual(batch);
-        expect(await analyticsEventsBetween(databaseOf(store), E0 + 1, E0 + 3)).toEqual(batch.slice(1, 3));
-        expect(await store.gatewayConfig.currentVersion()).toBe(version);
+      /** The events matching `filter`, oldest first (ties by request id): the port promises no order. */
+      const readEvents = async (filter: EventFilter) =>
+        (await collect(store.analytics.events(filter))).sort(
+          (a, b) => a.receivedAt - b.receivedAt || compareText(a.requestId, b.requestId),
+        );
+      const all = () => readEvents({ from: 0, to: Number.MAX_SAFE_INTEGER });
+
+      /** The rollup rows matching `filter` in key order, sketches as hex (drivers hand back Buffers). */
+      const readRollups = async (filter: RollupFilter) =>
+        (await collect(store.analytics.rollups(filter))).map(comparable).sort((a, b) => compareText(rollupKey(a), rollupKey(b)));
+      /** The writer ids (the tests' row labels) of the rollup rows matching `filter`, sorted. */
+      const writersOf = async (filter: RollupFilter) => (await collect(store.analytics.rollups(filter))).map((row) => row.writerId).sort();
+      /** Every rollup row of one resolution and dimension. */
+      const allRollups = (resolution: Resolution, dimension: SeriesDimension) =>
+        readRollups({ resolution, dimension, from: 0, to: Number.MAX_SAFE_INTEGER });
+
+      describe('events', () => {
+        it('writes a batch and reads every field back, nulls included, without bumping the configuration version', async () => {
+          const version = await store.gatewayConfig.currentVersion();
+          const batch = [
+            makeEvent(0, { bytesIn: 5_000_000_000, bytesOut: 9_007_199_254_740_991, latencyMs: 0.1 + 0.2 }),
+            // No route: no project, and nothing after it.
+            makeEvent(1, {
+              projectId: null,
+              projectVersion: null,
+              resourceId: null,
+              productId: null,
+              clientId: null,
+              subscriptionId: null,
+              organizationId: null,
+              method: 'DELETE',
+              status: 404,
+              errorCode: 'NOT_FOUND',
+              backendLatencyMs: null,
+              bytesOut: 0,
+            }),
+            // Routed, but no recognised key.
+            makeEvent(2, {
+              productId: null,
+              clientId: null,
+              subscriptionId: null,
+              organizationId: null,
+              status: 401,
+              errorCode: 'UNAUTHORIZED',
+            }),
+            // A client without an organisation, closed before an answer.
+            makeEvent(3, { organizationId: null, status: 499, backendLatencyMs: null }),
+          ];
+          // Written in reverse: the order read back is the test's, not the insertion's.
+          await store.analytics.write({ events: [...batch].reverse(), rollups: [] });
+          expect(await all()).toEqual(batch);
+          expect(await store.gatewayConfig.currentVersion()).toBe(version);
+        });
+
+        it('stores each event once when a batch is written again, or a request id repeats', async () => {
+          const batch = [0, 1, 2].map((i) => makeEvent(i));
+          await store.analytics.write({ events: batch, rollups: [] });
+          await store.analytics.write({ events: batch, rollups: [] });
+          // A retry that carries more: only the new events land; the first copy of an id wins.
+          await store.analytics.write({
+            events: [makeEvent(1, { status: 500 }), makeEvent(3), makeEvent(3, { status: 502 })],
+            rollups: [],
+          });
+          expect(await all()).toEqual([...batch, makeEvent(3)]);
+          await store.analytics.write({ events: [], rollups: [] });
+          expect(await all()).toHaveLength(4);
+        });
+
+        it('writes a batch larger than one statement whole', async () => {
+          const batch = Array.from({ length: 1_200 }, (_, i) => makeEvent(i, { clientId: i % 2 === 0 ? 'alice' : null }));
+          await store.analytics.write({ events: batch, rollups: [] });
+          expect(await all()).toEqual(batch);
+        });
+
+        it('reads the events received in [from, to)', async () => {
+          const batch = [0, 1, 2, 3].map((i) => makeEvent(i));
+          await store.analytics.write({ events: batch, rollups: [] });
+          expect(await readEvents({ from: E0 + 1, to: E0 + 3 })).toEqual(batch.slice(1, 3));
+          expect(await readEvents({ from: E0 + 3, to: E0 + 3 })).toEqual([]);
+          expect(await readEvents({ from: E0 + 3, to: E0 + 4 })).toEqual([makeEvent(3)]);
+        });
+
+        it('selects events by each equality filter and by an inclusive status range, all filters together', async () => {
+          const fields = [
+            'serverGroupId',
+            'projectId',
+            'resourceId',
+            'productId',
+            'clientId',
+            'subscriptionId',
+            'organizationId',
+            'nodeId',
+          ] as const satisfies ReadonlyArray<keyof EventFilter & keyof AnalyticsEvent>;
+          const batch = [
+            // Every dimension at its default value…
+            makeEvent(0),
+            // …each one changed in one event…
+            ...fields.map((field, i) => makeEvent(1 + i, { [field]: `other-${field}` })),
+            // …and every nullable one null.
+            makeEvent(9, {
+              projectId: null,
+              projectVersion: null,
+              resourceId: null,
+              productId: null,
+              clientId: null,
+              subscriptionId: null,
+              organizationId: null,
+              status: 404,
+            }),
+            // Statuses around the 4xx class.
+            ...[399, 400, 499, 500].map((status, i) => makeEvent(10 + i, { status })),
+          ];
+          await store.analytics.write({ events: batch, rollups: [] });
+          const window = { from: E0, to: E0 + 100 };
+          const ids = (events: AnalyticsEvent[]) => events.map((e) => e.requestId);
+          for (const [i, field] of fields.entries()) {
+            expect(ids(await readEvents({ ...window, [field]: `other-${field}` })), field).toEqual([makeEvent(1 + i).requestId]);
+            const usual = makeEvent(0)[field] as string;
+            expect(ids(await readEvents({ ...window, [field]: usual })), field).toEqual(
+              ids(batch.filter((event) => event[field] === usual)),
+            );
+            expect(await readEvents({ ...window, [field]: 'nobody' }), field).toEqual([]);
+          }
+          expect(ids(await readEvents({ ...window, status: { min: 400, max: 499 } }))).toEqual(['req-00009', 'req-00011', 'req-00012']);
+          expect(ids(await readEvents({ ...window, status: { min: 500, max: 500 } }))).toEqual(['req-00013']);
+          // Filters combine: each one narrows the others.
+          expect(
+            ids(
+              await readEvents({
+                ...window,
+                serverGroupId: 'production',
+                projectId: 'petstore',
+                clientId: 'alice',
+                nodeId: '127.0.0.1:8080',
+                status: { min: 200, max: 499 },
+              }),
+            ),
+          ).toEqual(['req-00000', 'req-00003', 'req-00004', 'req-00006', 'req-00007', 'req-00010', 'req-00011', 'req-00012']);
+          expect(await readEvents({ from: E0 + 2, to: E0 + 3, projectId: 'petstore' })).toEqual([]);
+        });
       });
 
-      it('stores each event once when a batch is recorded again, or a request id repeats', async () => {
-        const batch = [0, 1, 2].map((i) => makeEvent(i));
-        await store.analytics.record(batch);
-        await store.analytics.record(batch);
-        // A retry that carries more: only the new events land; the first copy of an id wins.
-        await store.analytics.record([makeEvent(1, { status: 500 }), makeEvent(3), makeEvent(3, { status: 502 })]);
-        expect(await all()).toEqual([...batch, makeEvent(3)]);
-        await store.analytics.record([]);
-        expect(await all()).toHaveLength(4);
+      describe('rollups', () => {
+        it('writes rollup rows and reads every field back, sketches byte for byte, without bumping the configuration version', async () => {
+          const version = await store.gatewayConfig.currentVersion();
+          const rows = [makeRollup(), makeRollup({ dimension: 'all', value: '', latencySum: 0.1 + 0.2, bytesOut: 0 })];
+          await store.analytics.write({ events: [], rollups: rows });
+          expect(await allRollups('minute', 'project')).toEqual([comparable(rows[0] as RollupRow)]);
+          expect(await allRollups('minute', 'all')).toEqual([comparable(rows[1] as RollupRow)]);
+          const [back] = await collect(store.analytics.rollups({ resolution: 'minute', dimension: 'project', from: B0, to: B0 + MINUTE }));
+          expect(back?.latencySketch).toBeInstanceOf(Uint8Array);
+          expect(back?.backendLatencySketch).toBeInstanceOf(Uint8Array);
+          expect(decodeSketch(back?.latencySketch ?? null).count).toBe(3);
+          expect(decodeSketch(back?.backendLatencySketch ?? null).count).toBe(2);
+          expect(await store.gatewayConfig.currentVersion()).toBe(version);
+        });
+
+        it("replaces a writer's row when it writes the same series again; another writer's row stands beside it", async () => {
+          await store.analytics.write({ events: [], rollups: [makeRollup()] });
+          // Every field but the key changes: each one must be replaced, none added.
+          const newer = makeRollup({
+            hits: 7,
+            errors4xx: 2,
+            errors5xx: 1,
+            latencySum: 1_000.5,
+            backendHits: 5,
+            backendLatencySum: 400.25,
+            bytesIn: 6_000_000_000,
+            bytesOut: 12,
+            latencySketch: sketchOf(1, 2, 3, 4, 5, 6, 7),
+            backendLatencySketch: sketchOf(1, 2, 3, 4, 5),
+          });
+          await store.analytics.write({ events: [], rollups: [newer] });
+          expect(await allRollups('minute', 'project')).toEqual([comparable(newer)]);
+          // A retried write of the same totals changes nothing.
+          await store.analytics.write({ events: [], rollups: [newer] });
+          expect(await allRollups('minute', 'project')).toEqual([comparable(newer)]);
+          const other = makeRollup({ writerId: 'node-b.1' });
+          await store.analytics.write({ events: [], rollups: [other] });
+          expect(await allRollups('minute', 'project')).toEqual([comparable(newer), comparable(other)]);
+        });
+
+        it('keeps the later of two rows of one writer and series in one batch', async () => {
+          const later = makeRollup({ hits: 4, latencySketch: sketchOf(1, 2, 3, 4) });
+          await store.analytics.write({ events: [makeEvent(0)], rollups: [makeRollup(), makeRollup({ value: 'orders' }), later] });
+          expect(await allRollups('minute', 'project')).toEqual([makeRollup({ value: 'orders' }), later].map(comparable));
+          expect(await all()).toEqual([makeEvent(0)]);
+        });
+
+        it('selects rollup rows by resolution, dimension, [from, to) on the bucket start and server group', async () => {
+          // Each row is labelled by its writer id; all share the series key but for what their label names.
+          await store.analytics.write({
+            events: [],
+            rollups: [
+              makeRollup({ writerId: 'at-from' }),
+              makeRollup({ writerId: 'inside', bucketStart: B0 + MINUTE }),
+              makeRollup({ writerId: 'before', bucketStart: B0 - MINUTE }),
+              makeRollup({ writerId: 'at-to', bucketStart: B0 + 2 * MINUTE }),
+              makeRollup({ writerId: 'hour', resolution: 'hour' }),
+              makeRollup({ writerId: 'resource', dimension: 'resource' }),
+              makeRollup({ writerId: 'development', serverGroupId: 'development' }),
+              makeRollup({ writerId: 'orders', value: 'orders' }),
+            ],
+          });
+          const series = { resolution: 'minute', dimension: 'project', from: B0, to: B0 + 2 * MINUTE } as const;
+          expect(await writersOf(series)).toEqual(['at-from', 'development', 'inside', 'orders']);
+          expect(await writersOf({ ...series, resolution: 'hour' })).toEqual(['hour']);
+          expect(await writersOf({ ...series, dimension: 'resource' })).toEqual(['resource']);
+          expect(await writersOf({ ...series, from: B0 - MINUTE, to: B0 })).toEqual(['before']);
+          expect(await writersOf({ ...series, from: B0 + 2 * MINUTE, to: B0 + 3 * MINUTE })).toEqual(['at-to']);
+          expect(await writersOf({ ...series, to: B0 })).toEqual([]);
+          expect(await writersOf({ ...series, serverGroupId: 'production' })).toEqual(['at-from', 'inside', 'orders']);
+          expect(await writersOf({ ...series, serverGroupId: 'development' })).toEqual(['development']);
+          expect(await writersOf({ ...series, values: { min: 'petstore', max: 'petstore' } })).toEqual([
+            'at-from',
+            'development',
+            'inside',
+          ]);
+          expect(await writersOf({ ...series, serverGroupId: 'production', values: { min: 'orders', max: 'orders' } })).toEqual(['orders']);
+        });
+
+        it('selects rollup rows whose value is in an inclusive text range', async () => {
+          await store.analytics.write({
+            events: [],
+            rollups: [
+              ...['200', '399', '400', '401', '404', '499', '500'].map((value) =>
+                makeRollup({ dimension: 'status', value, writerId: value }),
+              ),
+              // The same value in another dimension is another series.
+              makeRollup({ dimension: 'node', value: '404', writerId: 'node' }),
+            ],
+          });
+          const statuses = { resolution: 'minute', dimension: 'status', from: B0, to: B0 + MINUTE } as const;
+          expect(await writersOf({ ...statuses, values: { min: '400', max: '499' } })).toEqual(['400', '401', '404', '499']);
+          expect(await writersOf({ ...statuses, values: { min: '401', max: '404' } })).toEqual(['401', '404']);
+          expect(await writersOf({ ...statuses, values: { min: '404', max: '404' } })).toEqual(['404']);
+          expect(await writersOf({ ...statuses, values: { min: '402', max: '403' } })).toEqual([]);
+          expect(await writersOf(statuses)).toEqual(['200', '399', '400', '401', '404', '499', '500']);
+        });
+
+        it('writes more rollup rows than one statement holds whole, with the events of the batch', async () => {
+          const rows = Array.from({ length: 1_201 }, (_, i) => makeRollup({ value: `project-${String(i).padStart(5, '0')}`, hits: i }));
+          const events = [0, 1].map((i) => makeEvent(i));
+          await store.analytics.write({ events, rollups: rows });
+          expect(await allRollups('minute', 'project')).toEqual(rows.map(comparable));
+          expect(await all()).toEqual(events);
+        });
       });
 
-      it('records a batch larger than one statement whole', async () => {
-        const batch = Array.from({ length: 1_200 }, (_, i) => makeEvent(i, { clientId: i % 2 === 0 ? 'alice' : null }));
-        await store.analytics.record(batch);
-        expect(await all()).toEqual(batch);
+      describe('batches', () => {
+        /** What is stored before each failing batch: one event and one rollup row. */
+        const before = { events: [makeEvent(5_000)], rollups: [makeRollup()] };
+
+        it('writes nothing of a batch whose events fail, rollups included', async () => {
+          await store.analytics.write(before);
+          const events = Array.from({ length: 1_200 }, (_, i) => makeEvent(i));
+          // The last event breaks a NOT NULL column; it is in the third statement.
+          events[1_199] = { ...makeEvent(1_199), method: null as unknown as string };
+          const rollups = [
+            makeRollup({ hits: 99 }),
+            ...Array.from({ length: 600 }, (_, i) => makeRollup({ value: `project-${String(i).padStart(5, '0')}` })),
+          ];
+          await expect(store.analytics.write({ events, rollups })).rejects.toThrow();
+          expect(await all()).toEqual(before.events);
+          expect(await allRollups('minute', 'project')).toEqual(before.rollups.map(comparable));
+        });
+
+        it('writes nothing of a batch whose rollups fail, events included', async () => {
+          await store.analytics.write(before);
+          const events = Array.from({ length: 1_200 }, (_, i) => makeEvent(i));
+          const rollups = [
+            makeRollup({ hits: 99 }),
+            ...Array.from({ length: 800 }, (_, i) => makeRollup({ value: `project-${String(i).padStart(5, '0')}` })),
+          ];
+          // A row of the second statement breaks a NOT NULL column.
+          rollups[700] = { ...(rollups[700] as RollupRow), latencySketch: null as unknown as Uint8Array };
+          await expect(store.analytics.write({ events, rollups })).rejects.toThrow();
+          expect(await all()).toEqual(before.events);
+          expect(await allRollups('minute', 'project')).toEqual(before.rollups.map(comparable));
+        });
       });
 
-      it('records nothing of a batch that fails, even after its first statements succeeded', async () => {
-        await store.analytics.record([makeEvent(5_000)]);
-        const batch = Array.from({ length: 1_200 }, (_, i) => makeEvent(i));
-        // The last event breaks a NOT NULL column; it is in the third statement.
-        batch[1_199] = { ...makeEvent(1_199), method: null as unknown as string };
-        await expect(store.analytics.record(batch)).rejects.toThrow();
-        expect(await all()).toEqual([makeEvent(5_000)]);
+      it('prunes raw events, minute rows and hour rows older than their cutoffs, and keeps the rest', async () => {
+        const events = [0, 1, 2, 3].map((i) => makeEvent(i));
+        const minute = (writerId: string, bucketStart: number, dimension: SeriesDimension = 'project') =>
+          makeRollup({ writerId, bucketStart, dimension });
+        const hour = (writerId: string, bucketStart: number) => makeRollup({ writerId, bucketStart, resolution: 'hour' });
+        await store.analytics.write({
+          events,
+          rollups: [
+            minute('minute-old', B0 - 2 * MINUTE),
+            minute('minute-older-status', B0 - 2 * HOUR, 'status'),
+            minute('minute-just-old', B0 - MINUTE),
+            minute('minute-at-cutoff', B0),
+            minute('minute-new', B0 + MINUTE),
+            hour('hour-old', B0 - 2 * HOUR),
+            hour('hour-at-cutoff', B0 - HOUR),
+            hour('hour-new', B0),
+          ],
+        });
+        // The cutoffs differ: applying one resolution's to the other deletes too much or too little.
+        const cutoffs = { raw: E0 + 2, minute: B0, hour: B0 - HOUR };
+        expect(await store.analytics.prune(cutoffs)).toEqual({ raw: 2, minute: 3, hour: 1 });
+        expect(await all()).toEqual(events.slice(2));
+        const writers = async (resolution: Resolution, dimension: SeriesDimension) =>
+          (await allRollups(resolution, dimension)).map((row) => row.writerId).sort();
+        expect(await writers('minute', 'project')).toEqual(['minute-at-cutoff', 'minute-new']);
+        expect(await writers('minute', 'status')).toEqual([]);
+        expect(await writers('hour', 'project')).toEqual(['hour-at-cutoff', 'hour-new']);
+        // Nothing older is left: a second prune deletes nothing.
+        expect(await store.analytics.prune(cutoffs)).toEqual({ raw: 0, minute: 0, hour: 0 });
       });
     });
 

@@ -6,7 +6,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
 import { migrate } from './migrations/index.js';
-import { analyticsSink } from './repositories/analytics.js';
+import { analyticsStore } from './repositories/analytics.js';
 import { clientRepository } from './repositories/clients.js';
 import { bumpConfigVersion, gatewayConfigSource } from './repositories/gateway-config.js';
 import { nodeRegistry } from './repositories/gateway-nodes.js';
@@ -38,19 +38,6 @@ export interface SqlStore extends Store {
   readonly dialect: 'sqlite' | 'postgres';
   /** The SQLite file, when the store is SQLite. */
   readonly file: string | undefined;
-}
-
-/** The connection behind each open store, for tests that read tables no port exposes. */
-const DATABASES = new WeakMap<SqlStore, Kysely<Database>>();
-
-/**
- * The Kysely connection of a store opened by {@link openStore}. For tests of this package
- * (e.g. reading raw analytics events back); not exported from the package entry.
- */
-export function databaseOf(store: SqlStore): Kysely<Database> {
-  const db = DATABASES.get(store);
-  if (db === undefined) throw new Error('not a store opened by openStore');
-  return db;
 }
 
 /** Name of the SQLite file inside the data directory. */
@@ -106,6 +93,15 @@ function mapMethods(
 async function available<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
+  } catch (error) {
+    throw translateUnavailable(error);
+  }
+}
+
+/** `available` for a streamed read: driver errors met while iterating are translated too. */
+async function* availableStream<T>(open: () => AsyncIterable<T>): AsyncIterable<T> {
+  try {
+    yield* open();
   } catch (error) {
     throw translateUnavailable(error);
   }
@@ -173,8 +169,8 @@ export async function openStore(options: StoreOptions): Promise<SqlStore> {
       ? (...args) => transaction((repos) => (repos[name] as unknown as Record<string, AnyMethod>)[method]?.(...args) ?? Promise.resolve())
       : (...args) => available(() => run(...args)),
   );
-  const analytics = analyticsSink(db);
-  const store: SqlStore = {
+  const analytics = analyticsStore(db);
+  return {
     ...repositories,
     dialect,
     file,
@@ -182,9 +178,13 @@ export async function openStore(options: StoreOptions): Promise<SqlStore> {
     gatewayConfig: gatewayConfigSource(db),
     nodes: nodeRegistry(db),
     // Not configuration: a batch of events is its own transaction and bumps no version.
-    analytics: { record: (events) => available(() => analytics.record(events)) },
+    analytics: {
+      write: (batch) => available(() => analytics.write(batch)),
+      rollups: (filter) => availableStream(() => analytics.rollups(filter)),
+      topValues: (filter, limit) => available(() => analytics.topValues(filter, limit)),
+      events: (filter) => availableStream(() => analytics.events(filter)),
+      prune: (cutoffs) => available(() => analytics.prune(cutoffs)),
+    },
     close: () => db.destroy(),
   };
-  DATABASES.set(store, db);
-  return store;
 }

@@ -1,4 +1,4 @@
-import { createServices, type Services } from '@tollgate/domain';
+import { type Clock, createServices, type Services } from '@tollgate/domain';
 import { POLICIES } from '@tollgate/gateway/policies';
 import { nodeCredentialIssuer, systemClock, uuidGenerator } from '@tollgate/storage';
 import { sqliteBackend, type TestBackend, type TestStore } from '@tollgate/storage/testing';
@@ -20,12 +20,18 @@ export interface ApiHarness {
   close(): Promise<void>;
 }
 
+/** What a test may change about the API it starts. */
+export interface ApiOptions {
+  /** The services' clock; default the system clock. A fixed one pins "now" (analytics windows, retention). */
+  clock?: Clock;
+}
+
 /** Builds the API on a fresh store of `backend` (SQLite by default). */
-export async function startApi(backend: TestBackend = sqliteBackend): Promise<ApiHarness> {
+export async function startApi(backend: TestBackend = sqliteBackend, options: ApiOptions = {}): Promise<ApiHarness> {
   const test = await backend.open();
   const services = createServices({
     store: test.store,
-    clock: systemClock,
+    clock: options.clock ?? systemClock,
     ids: uuidGenerator,
     credentials: nodeCredentialIssuer,
     policyTypes: POLICIES,

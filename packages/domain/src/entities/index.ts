@@ -1,3 +1,4 @@
+export * from './analytics.js';
 export * from './client.js';
 export * from './common.js';
 export * from './organization.js';

@@ -5,7 +5,7 @@ import type { Product } from '../entities/product.js';
 import type { Deployment, Project, ProjectStatus } from '../entities/project.js';
 import type { ServerGroup } from '../entities/server-group.js';
 import type { SubscriptionRecord } from '../entities/subscription.js';
-import type { AnalyticsSink } from './analytics.js';
+import type { AnalyticsStore } from './analytics.js';
 import type { GatewayConfigSource, NodeRegistry } from './gateway.js';
 
 /**
@@ -107,7 +107,7 @@ export interface Store extends Repositories {
   /** Read side for gateway nodes. */
   gatewayConfig: GatewayConfigSource;
   nodes: NodeRegistry;
-  /** Raw analytics events from gateway nodes; not configuration (bumps no version). */
-  analytics: AnalyticsSink;
+  /** Analytics events and rollups from gateway nodes; not configuration (bumps no version). */
+  analytics: AnalyticsStore;
   close(): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import { AnalyticsService } from './analytics.js';
 import { ClientService } from './clients.js';
 import type { ServiceContext } from './context.js';
 import { OrganizationService } from './organizations.js';
@@ -19,6 +20,7 @@ export function createServices(context: ServiceContext) {
     clients: new ClientService(context),
     subscriptions: new SubscriptionService(context),
     quotas: new QuotaService(context),
+    analytics: new AnalyticsService(context),
   };
 }
 

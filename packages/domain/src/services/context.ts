@@ -1,5 +1,6 @@
 import { notFound, TollgateError } from '../errors/catalogue.js';
 import type { Clock, CredentialIssuer, IdGenerator, PolicyType, Store } from '../ports/index.js';
+import type { AnalyticsRetention } from './analytics.js';
 
 /** What every service is built from. */
 export interface ServiceContext {
@@ -9,6 +10,8 @@ export interface ServiceContext {
   credentials: CredentialIssuer;
   /** Every policy type a project may use (the gateway's registry). */
   policyTypes: readonly PolicyType[];
+  /** How long analytics data is kept; default `DEFAULT_ANALYTICS_RETENTION`. */
+  analyticsRetention?: AnalyticsRetention;
 }
 
 /** The current time as entities report it. */

@@ -1,4 +1,5 @@
 export * from './all.js';
+export * from './analytics.js';
 export * from './clients.js';
 export * from './context.js';
 export * from './organizations.js';

@@ -1,4 +1,4 @@
-import type { AnalyticsEvent } from '@tollgate/domain';
+import type { AnalyticsBatch, AnalyticsEvent, RollupRow } from '@tollgate/domain';
 import { afterEach, describe, expect, it } from 'vitest';
 import { recordingLogger } from '../testing/index.js';
 import { EventRecorder } from './recorder.js';
@@ -27,15 +27,25 @@ const event = (n: number): AnalyticsEvent => ({
 /** A sink that keeps batches (the store's own contract is tested against SQLite and PostgreSQL). */
 function sink() {
   const batches: AnalyticsEvent[][] = [];
+  const rollups: RollupRow[][] = [];
   const state = { failing: false };
   return {
     batches,
+    rollups,
     state,
     written: () => batches.flat().map((e) => e.requestId),
-    record: async (events: readonly AnalyticsEvent[]) => {
+    /** Hits of the `all` series per bucket as last written (rows replace earlier ones). */
+    allHits: () => {
+      const latest = new Map<string, number>();
+      for (const row of rollups.flat())
+        if (row.dimension === 'all') latest.set(`${row.resolution}@${row.bucketStart}/${row.writerId}`, row.hits);
+      return [...latest.entries()].sort();
+    },
+    write: async ({ events, rollups: rows }: AnalyticsBatch) => {
       if (state.failing) throw Object.assign(new Error('store down'), { code: 'STORAGE_UNAVAILABLE' });
       if (events.some((e) => e.requestId === 'bad')) throw new Error('NOT NULL constraint failed');
-      batches.push([...events]);
+      if (events.length > 0) batches.push([...events]);
+      if (rows.length > 0) rollups.push([...rows]);
     },
   };
 }
@@ -61,6 +71,48 @@ describe('analytics: event recorder', () => {
     for (let i = 0; i < 5; i++) recorder.push(event(i));
     expect(recorder.pending).toBe(3);
     expect(recorder.dropped).toBe(2);
+  });
+
+  it('writes the rollup series with the first batch, then only the series that changed, as whole running totals', async () => {
+    const target = sink();
+    recorder = new EventRecorder(target, recordingLogger(), { batchSize: 100, flushIntervalMs: 60_000 });
+    const now = Date.now();
+    const minute = Math.floor(now / 60_000) * 60_000;
+    for (let i = 0; i < 3; i++) recorder.push({ ...event(i), receivedAt: now });
+    await recorder.flush();
+    expect(target.rollups).toHaveLength(1);
+    const writer = target.rollups[0]?.find((row) => row.resolution === 'minute' && row.dimension === 'all')?.writerId;
+    const minuteHits = () => target.allHits().filter(([key]) => key.startsWith('minute'));
+    expect(minuteHits()).toEqual([[`minute@${minute}/${writer}`, 3]]);
+    await recorder.flush();
+    expect(target.rollups).toHaveLength(1);
+    recorder.push({ ...event(4), receivedAt: now });
+    await recorder.flush();
+    expect(target.rollups).toHaveLength(2);
+    expect(minuteHits()).toEqual([[`minute@${minute}/${writer}`, 4]]);
+  });
+
+  it('with raw events off, writes the rollups only and buffers nothing', async () => {
+    const target = sink();
+    recorder = new EventRecorder(target, recordingLogger(), { batchSize: 1, flushIntervalMs: 60_000, rawEvents: false });
+    for (let i = 0; i < 3; i++) recorder.push(event(i));
+    expect(recorder.pending).toBe(0);
+    await recorder.flush();
+    expect(target.batches).toEqual([]);
+    expect(target.allHits().map(([, hits]) => hits)).toEqual([3, 3]);
+  });
+
+  it('rewrites the rollups the store refused at the next flush, with what came since', async () => {
+    const target = sink();
+    recorder = new EventRecorder(target, recordingLogger(), { batchSize: 10, flushIntervalMs: 60_000, rawEvents: false });
+    recorder.push(event(1));
+    target.state.failing = true;
+    await recorder.flush();
+    target.state.failing = false;
+    recorder.push(event(2));
+    await recorder.flush();
+    expect(target.rollups).toHaveLength(1);
+    expect(target.allHits().map(([, hits]) => hits)).toEqual([2, 2]);
   });
 
   it('keeps a batch the store refused and writes it at the next flush, logging once per failure', async () => {

@@ -1,4 +1,5 @@
-import type { AnalyticsEvent, AnalyticsSink } from '@tollgate/domain';
+import { randomBytes } from 'node:crypto';
+import { type AnalyticsEvent, type AnalyticsSink, RollupBuilder, type RollupFlush } from '@tollgate/domain';
 import type { GatewayLogger } from '../pipeline.js';
 
 /** How the recorder batches. */
@@ -9,13 +10,18 @@ export interface RecorderOptions {
   batchSize?: number;
   /** Default 1,000 ms: the events a kill -9 can lose are those of the last second. */
   flushIntervalMs?: number;
+  /** Store every raw event (default true); false: rollups only. */
+  rawEvents?: boolean;
 }
 
 /**
- * Buffers the node's analytics events and writes them to the store in batches, off the hot
- * path: `push` is an array append. The buffer is bounded; an event that does not fit is dropped
- * and counted (`dropped`), never silently. A batch the store refuses goes back to the front of
- * the buffer and is retried at the next flush (as far as it fits). `close` writes everything left.
+ * Records the node's calls off the hot path: each call is counted into the in-memory rollups
+ * (`RollupBuilder`: one map lookup) and, with raw events on, appended to a bounded buffer.
+ * Every flush writes the rollup series that changed and the buffered events in batches. An
+ * event that finds the buffer full is dropped from the raw events and counted (`dropped`),
+ * never silently; it is still counted in the rollups. A batch the store refuses goes back to
+ * the front of the buffer and is retried at the next flush (as far as it fits); the rollups
+ * are rewritten whole by the next flush. `close` writes everything left.
  */
 export class EventRecorder {
   private buffer: AnalyticsEvent[] = [];
@@ -24,6 +30,9 @@ export class EventRecorder {
   private readonly timer: NodeJS.Timeout;
   private readonly maxBuffered: number;
   private readonly batchSize: number;
+  private readonly rawEvents: boolean;
+  /** Unique per process: a restarted node's rows add to, never replace, those of its previous life. */
+  private readonly rollups = new RollupBuilder(randomBytes(9).toString('base64url'));
 
   constructor(
     private readonly sink: AnalyticsSink,
@@ -32,6 +41,7 @@ export class EventRecorder {
   ) {
     this.maxBuffered = options.maxBuffered ?? 50_000;
     this.batchSize = options.batchSize ?? 500;
+    this.rawEvents = options.rawEvents ?? true;
     this.timer = setInterval(() => void this.flush(), options.flushIntervalMs ?? 1_000);
     this.timer.unref();
   }
@@ -47,6 +57,8 @@ export class EventRecorder {
   }
 
   push(event: AnalyticsEvent): void {
+    this.rollups.add(event);
+    if (!this.rawEvents) return;
     if (this.buffer.length >= this.maxBuffered) {
       this.droppedCount++;
       return;
@@ -72,22 +84,31 @@ export class EventRecorder {
   }
 
   private async writeAll(): Promise<void> {
-    while (this.buffer.length > 0) {
-      const batch = this.buffer.splice(0, this.batchSize);
+    let rollups: RollupFlush | undefined = this.rollups.flush();
+    if (rollups.rows.length === 0) {
+      this.rollups.written(rollups, Date.now());
+      rollups = undefined;
+    }
+    while (rollups !== undefined || this.buffer.length > 0) {
+      const events = this.buffer.splice(0, this.batchSize);
       try {
-        await this.sink.record(batch);
+        await this.sink.write({ events, rollups: rollups?.rows ?? [] });
+        if (rollups !== undefined) this.rollups.written(rollups, Date.now());
+        rollups = undefined;
         // An embedded SQLite store writes synchronously: let waiting calls through between batches.
         await new Promise((resolve) => setImmediate(resolve));
       } catch (error) {
         // Only an unreachable store is worth a retry; a batch the store refuses for what it holds
         // would be refused forever and hold every later event back.
         if ((error as { code?: string }).code !== 'STORAGE_UNAVAILABLE') {
-          this.droppedCount += batch.length;
-          this.logger.error({ err: error, events: batch.length }, 'analytics events refused by the store; dropped');
+          this.droppedCount += events.length;
+          this.logger.error({ err: error, events: events.length }, 'analytics batch refused by the store; dropped');
+          if (rollups !== undefined) this.rollups.written(rollups, Date.now());
+          rollups = undefined;
           continue;
         }
-        this.logger.warn({ err: error, events: batch.length }, 'analytics events not written; kept for the next flush');
-        this.requeue(batch);
+        this.logger.warn({ err: error, events: events.length }, 'analytics not written; kept for the next flush');
+        this.requeue(events);
         return;
       }
     }

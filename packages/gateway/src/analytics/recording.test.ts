@@ -1,4 +1,4 @@
-import type { AnalyticsEvent } from '@tollgate/domain';
+import type { AnalyticsBatch, AnalyticsEvent } from '@tollgate/domain';
 import { describe, expect, it } from 'vitest';
 import { ECHO, makeGatewayKey, makePolicy, usePolicyGateway } from '../testing/index.js';
 
@@ -6,7 +6,7 @@ import { ECHO, makeGatewayKey, makePolicy, usePolicyGateway } from '../testing/i
 describe('gateway: one analytics event per call', () => {
   const e2e = usePolicyGateway();
   const events: AnalyticsEvent[] = [];
-  const analytics = { record: async (batch: readonly AnalyticsEvent[]) => void events.push(...batch) };
+  const analytics = { write: async (batch: AnalyticsBatch) => void events.push(...batch.events) };
   const KEY = 'tg_k_analytics';
 
   async function start() {

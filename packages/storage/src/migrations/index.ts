@@ -4,10 +4,11 @@ import * as gateway from './0002-gateway.js';
 import * as quotas from './0003-quotas.js';
 import * as secrets from './0004-secrets.js';
 import * as analytics from './0005-analytics.js';
+import * as analyticsRollups from './0006-analytics-rollups.js';
 
-/** One schema change; `up` runs inside the migration transaction. */
+/** One schema change; `up` runs inside the migration transaction, told which database it is on. */
 interface Migration {
-  up(db: Kysely<unknown>): Promise<void>;
+  up(db: Kysely<unknown>, dialect: 'sqlite' | 'postgres'): Promise<void>;
 }
 
 /**
@@ -20,6 +21,7 @@ const MIGRATIONS: ReadonlyArray<[string, Migration]> = [
   ['0003-quotas', quotas],
   ['0004-secrets', secrets],
   ['0005-analytics', analytics],
+  ['0006-analytics-rollups', analyticsRollups],
 ];
 
 /** Arbitrary constant: the PostgreSQL advisory lock that serialises concurrent starts. */
@@ -42,7 +44,7 @@ export async function migrate(db: Kysely<unknown>, dialect: 'sqlite' | 'postgres
     const applied = new Set(rows.rows.map((row) => row.name));
     for (const [name, migration] of MIGRATIONS) {
       if (applied.has(name)) continue;
-      await migration.up(trx);
+      await migration.up(trx, dialect);
       await sql`insert into tollgate_migrations (name, applied_at) values (${name}, ${Date.now()})`.execute(trx);
     }
   };

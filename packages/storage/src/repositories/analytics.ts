@@ -1,6 +1,6 @@
-import type { AnalyticsEvent, AnalyticsSink } from '@tollgate/domain';
+import type { AnalyticsEvent, AnalyticsStore, RollupFilter, RollupRow, SeriesDimension } from '@tollgate/domain';
 import type { Insertable, Kysely, Selectable } from 'kysely';
-import type { AnalyticsEventTable, Database } from '../sql/schema.js';
+import type { AnalyticsEventTable, AnalyticsRollupTable, Database } from '../sql/schema.js';
 
 /**
  * Rows per INSERT statement. Each row binds 18 parameters, so 500 rows bind 9,000: well under
@@ -55,14 +55,103 @@ function fromRow(row: Selectable<AnalyticsEventTable>): AnalyticsEvent {
   };
 }
 
-/**
- * Raw analytics events in SQL. `db` must be the root connection, not a transaction: each batch
- * opens its own. Events are not configuration: recording them bumps no version.
- */
-export function analyticsSink(db: Kysely<Database>): AnalyticsSink {
+/** Rows per rollup INSERT: 16 parameters each, 8,000 per statement. */
+const ROLLUPS_PER_INSERT = 500;
+
+/** Rows fetched per round trip when a query streams (PostgreSQL cursor; SQLite iterates). */
+const STREAM_CHUNK = 1_000;
+
+function toRollupRow(row: RollupRow): Insertable<AnalyticsRollupTable> {
   return {
-    async record(events) {
-      if (events.length === 0) return;
+    resolution: row.resolution,
+    dimension: row.dimension,
+    value: row.value,
+    bucket_start: row.bucketStart,
+    server_group_id: row.serverGroupId,
+    writer_id: row.writerId,
+    hits: row.hits,
+    errors_4xx: row.errors4xx,
+    errors_5xx: row.errors5xx,
+    latency_sum: row.latencySum,
+    backend_hits: row.backendHits,
+    backend_latency_sum: row.backendLatencySum,
+    bytes_in: row.bytesIn,
+    bytes_out: row.bytesOut,
+    latency_sketch: row.latencySketch,
+    backend_latency_sketch: row.backendLatencySketch,
+  };
+}
+
+function fromRollupRow(row: Selectable<AnalyticsRollupTable>): RollupRow {
+  return {
+    resolution: row.resolution,
+    dimension: row.dimension as SeriesDimension,
+    value: row.value,
+    bucketStart: Number(row.bucket_start),
+    serverGroupId: row.server_group_id,
+    writerId: row.writer_id,
+    hits: Number(row.hits),
+    errors4xx: Number(row.errors_4xx),
+    errors5xx: Number(row.errors_5xx),
+    latencySum: Number(row.latency_sum),
+    backendHits: Number(row.backend_hits),
+    backendLatencySum: Number(row.backend_latency_sum),
+    bytesIn: Number(row.bytes_in),
+    bytesOut: Number(row.bytes_out),
+    latencySketch: row.latency_sketch,
+    backendLatencySketch: row.backend_latency_sketch,
+  };
+}
+
+/**
+ * The rows of a batch, the last one of each key (series and writer) only: a row a batch carries
+ * twice is replaced by the later one, as it would be by a later batch. Without this, PostgreSQL
+ * refuses the whole batch (an upsert may not touch one row twice in one statement) where SQLite
+ * applies both rows in turn.
+ */
+function latestRollups(rollups: readonly RollupRow[]): RollupRow[] {
+  const latest = new Map<string, RollupRow>();
+  for (const row of rollups) {
+    latest.set(JSON.stringify([row.resolution, row.dimension, row.value, row.bucketStart, row.serverGroupId, row.writerId]), row);
+  }
+  return [...latest.values()];
+}
+
+/** The column each equality filter of `EventFilter` selects on. */
+const EVENT_COLUMNS = {
+  serverGroupId: 'server_group_id',
+  projectId: 'project_id',
+  resourceId: 'resource_id',
+  productId: 'product_id',
+  clientId: 'client_id',
+  subscriptionId: 'subscription_id',
+  organizationId: 'organization_id',
+  nodeId: 'node_id',
+} as const;
+
+/** The rollup rows a filter selects, before the columns are chosen. */
+function rollupsOf(db: Kysely<Database>, filter: RollupFilter) {
+  let query = db
+    .selectFrom('analytics_rollups')
+    .where('resolution', '=', filter.resolution)
+    .where('dimension', '=', filter.dimension)
+    .where('bucket_start', '>=', filter.from)
+    .where('bucket_start', '<', filter.to);
+  if (filter.serverGroupId !== undefined) query = query.where('server_group_id', '=', filter.serverGroupId);
+  if (filter.values !== undefined) query = query.where('value', '>=', filter.values.min).where('value', '<=', filter.values.max);
+  if (filter.valueIn !== undefined) query = query.where('value', 'in', filter.valueIn.length === 0 ? [''] : [...filter.valueIn]);
+  return query;
+}
+
+/**
+ * Analytics in SQL: raw events and rollups written by gateway nodes, read by the query API.
+ * `db` must be the root connection, not a transaction: each batch opens its own. Events are
+ * not configuration: recording them bumps no version.
+ */
+export function analyticsStore(db: Kysely<Database>): AnalyticsStore {
+  return {
+    async write({ events, rollups }) {
+      if (events.length === 0 && rollups.length === 0) return;
       await db.transaction().execute(async (trx) => {
         for (let start = 0; start < events.length; start += ANALYTICS_ROWS_PER_INSERT) {
           const rows = events.slice(start, start + ANALYTICS_ROWS_PER_INSERT).map(toRow);
@@ -73,23 +162,74 @@ export function analyticsSink(db: Kysely<Database>): AnalyticsSink {
             .onConflict((conflict) => conflict.column('request_id').doNothing())
             .execute();
         }
+        const latest = latestRollups(rollups);
+        for (let start = 0; start < latest.length; start += ROLLUPS_PER_INSERT) {
+          const rows = latest.slice(start, start + ROLLUPS_PER_INSERT).map(toRollupRow);
+          // A writer's row holds its running totals: the newer row replaces the older one.
+          await trx
+            .insertInto('analytics_rollups')
+            .values(rows)
+            .onConflict((conflict) =>
+              conflict.columns(['resolution', 'dimension', 'value', 'bucket_start', 'server_group_id', 'writer_id']).doUpdateSet((eb) => ({
+                hits: eb.ref('excluded.hits'),
+                errors_4xx: eb.ref('excluded.errors_4xx'),
+                errors_5xx: eb.ref('excluded.errors_5xx'),
+                latency_sum: eb.ref('excluded.latency_sum'),
+                backend_hits: eb.ref('excluded.backend_hits'),
+                backend_latency_sum: eb.ref('excluded.backend_latency_sum'),
+                bytes_in: eb.ref('excluded.bytes_in'),
+                bytes_out: eb.ref('excluded.bytes_out'),
+                latency_sketch: eb.ref('excluded.latency_sketch'),
+                backend_latency_sketch: eb.ref('excluded.backend_latency_sketch'),
+              })),
+            )
+            .execute();
+        }
+      });
+    },
+
+    async *rollups(filter) {
+      for await (const row of rollupsOf(db, filter).selectAll().stream(STREAM_CHUNK)) yield fromRollupRow(row);
+    },
+
+    async topValues(filter, limit) {
+      const rows = await rollupsOf(db, filter)
+        .select('value')
+        .select((eb) => eb.fn.sum('hits').as('hits'))
+        .groupBy('value')
+        .orderBy('hits', 'desc')
+        .orderBy('value')
+        .limit(limit)
+        .execute();
+      return rows.map((row) => row.value);
+    },
+
+    async *events(filter) {
+      let query = db
+        .selectFrom('analytics_events')
+        .selectAll()
+        .where('received_at', '>=', filter.from)
+        .where('received_at', '<', filter.to);
+      for (const [field, column] of Object.entries(EVENT_COLUMNS) as [
+        keyof typeof EVENT_COLUMNS,
+        (typeof EVENT_COLUMNS)[keyof typeof EVENT_COLUMNS],
+      ][]) {
+        const value = filter[field];
+        if (value !== undefined) query = query.where(column, '=', value);
+      }
+      if (filter.status !== undefined) query = query.where('status', '>=', filter.status.min).where('status', '<=', filter.status.max);
+      for await (const row of query.stream(STREAM_CHUNK)) yield fromRow(row);
+    },
+
+    async prune(cutoffs) {
+      return db.transaction().execute(async (trx) => {
+        const raw = await trx.deleteFrom('analytics_events').where('received_at', '<', cutoffs.raw).executeTakeFirst();
+        const rollups = (resolution: 'minute' | 'hour', before: number) =>
+          trx.deleteFrom('analytics_rollups').where('resolution', '=', resolution).where('bucket_start', '<', before).executeTakeFirst();
+        const minute = await rollups('minute', cutoffs.minute);
+        const hour = await rollups('hour', cutoffs.hour);
+        return { raw: Number(raw.numDeletedRows), minute: Number(minute.numDeletedRows), hour: Number(hour.numDeletedRows) };
       });
     },
   };
-}
-
-/**
- * The events received in `[from, to)` (epoch ms), oldest first (ties by request id). Not part
- * of the port: for tests, until the rollups bring real queries.
- */
-export async function analyticsEventsBetween(db: Kysely<Database>, from: number, to: number): Promise<AnalyticsEvent[]> {
-  const rows = await db
-    .selectFrom('analytics_events')
-    .selectAll()
-    .where('received_at', '>=', from)
-    .where('received_at', '<', to)
-    .orderBy('received_at')
-    .orderBy('request_id')
-    .execute();
-  return rows.map(fromRow);
 }

@@ -154,6 +154,27 @@ export interface AnalyticsEventTable {
   bytes_out: number;
 }
 
+/** One series of one bucket as one writer counted it (`RollupRow`). */
+export interface AnalyticsRollupTable {
+  resolution: 'minute' | 'hour';
+  dimension: string;
+  value: string;
+  bucket_start: Millis;
+  server_group_id: string;
+  writer_id: string;
+  hits: number;
+  errors_4xx: number;
+  errors_5xx: number;
+  latency_sum: number;
+  backend_hits: number;
+  backend_latency_sum: number;
+  bytes_in: number;
+  bytes_out: number;
+  /** Latency sketches, `encodeSketch` bytes. */
+  latency_sketch: Uint8Array;
+  backend_latency_sketch: Uint8Array;
+}
+
 /** The tables Kysely knows. Link tables share one shape. */
 export interface Database {
   server_groups: ServerGroupTable;
@@ -172,4 +193,5 @@ export interface Database {
   quota_epochs: QuotaEpochTable;
   platform_secrets: PlatformSecretTable;
   analytics_events: AnalyticsEventTable;
+  analytics_rollups: AnalyticsRollupTable;
 }
