@@ -13,7 +13,7 @@ export function startAnalyticsRetention(analytics: Pick<AnalyticsService, 'prune
   const prune = async () => {
     try {
       const deleted = await analytics.prune();
-      if (deleted.raw + deleted.minute + deleted.hour > 0) logger.info({ deleted }, 'old analytics deleted');
+      if (deleted.raw + deleted.minute + deleted.hour + deleted.traces > 0) logger.info({ deleted }, 'old analytics deleted');
     } catch (error) {
       logger.warn({ err: error }, 'old analytics not deleted; trying again at the next interval');
     }

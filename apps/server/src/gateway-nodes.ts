@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { AnalyticsSink, GatewayConfigSource, NodeRegistry } from '@tollgate/domain';
+import type { AnalyticsSink, GatewayConfigSource, NodeRegistry, TraceSink } from '@tollgate/domain';
 import { type GatewayMetrics, GatewayNode } from '@tollgate/gateway';
 import type { Logger } from 'pino';
 import type { AnalyticsMode } from './config.js';
@@ -15,6 +15,8 @@ export interface NodeStore {
   nodes: NodeRegistry;
   /** Where the node's analytics go. */
   analytics: AnalyticsSink;
+  /** Where the calls of traced projects go. */
+  traces: TraceSink;
 }
 
 /** Starts one gateway node of `serverGroupId` on `host:port`. */
@@ -45,6 +47,7 @@ export async function startGatewayNode(
       ? {}
       : { analytics: store.analytics, recorder: { rawEvents: options.analytics === 'full' } }),
     metrics: options.metrics,
+    traces: store.traces,
     ...(options.redisUrl === undefined ? {} : { redisUrl: options.redisUrl }),
   });
   await node.start();

@@ -48,6 +48,9 @@ function reconnectingStore(options: StoreOptions): NodeStore & { close(): Promis
     analytics: {
       write: async (batch) => (await store()).analytics.write(batch),
     },
+    traces: {
+      write: async (trace, maxCalls) => (await store()).traces.write(trace, maxCalls),
+    },
     nodes: {
       heartbeat: async (node, seenAt) => (await store()).nodes.heartbeat(node, seenAt),
       list: async (group) => (await store()).nodes.list(group),

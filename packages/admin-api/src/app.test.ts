@@ -36,6 +36,14 @@ const API_ROUTES: ReadonlyArray<readonly [method: string, path: string]> = [
   ['post', '/api/v1/subscriptions/{id}/products/{productId}/regenerate'],
   ['post', '/api/v1/subscriptions/{id}/products/{productId}/approve'],
   ['post', '/api/v1/subscriptions/{id}/products/{productId}/revoke'],
+  ['get', '/api/v1/analytics/summary'],
+  ['get', '/api/v1/analytics/timeseries'],
+  ['get', '/api/v1/analytics/top'],
+  ['post', '/api/v1/projects/{id}/trace'],
+  ['get', '/api/v1/projects/{id}/trace'],
+  ['delete', '/api/v1/projects/{id}/trace'],
+  ['get', '/api/v1/projects/{id}/traces'],
+  ['get', '/api/v1/projects/{id}/traces/{traceId}'],
 ];
 
 const HTTP_VERBS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);

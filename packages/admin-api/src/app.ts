@@ -15,6 +15,7 @@ import { registerPolicyTypeRoutes } from './routes/policy-types.js';
 import { registerQuotaRoutes } from './routes/quotas.js';
 import { registerServerGroupNodeRoutes } from './routes/server-group-nodes.js';
 import { registerSubscriptionKeyRoutes } from './routes/subscription-keys.js';
+import { registerTraceRoutes } from './routes/traces.js';
 import { createValidatorCompiler } from './validation.js';
 
 /** What the management API is built from. */
@@ -109,6 +110,7 @@ export async function createAdminApi(options: AdminApiOptions): Promise<FastifyI
       registerQuotaRoutes(api, options.services);
       registerServerGroupNodeRoutes(api, options.services);
       registerSubscriptionKeyRoutes(api, options.services);
+      registerTraceRoutes(api, options.services);
     },
     { prefix: '/api/v1' },
   );

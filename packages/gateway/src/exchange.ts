@@ -3,6 +3,7 @@ import type { Project } from '@tollgate/domain';
 import type { KeyEntry } from './policies/kit.js';
 import type { CompiledResource } from './snapshot/router.js';
 import type { CompiledProject, FlowChains } from './snapshot/snapshot.js';
+import type { TraceCapture } from './trace/capture.js';
 
 /** Thrown by {@link Exchange.readBody} when the body outgrows the node's limit; answered 413. */
 export class BodyTooLarge extends Error {
@@ -48,6 +49,10 @@ export class Exchange {
   /** `performance.now()` when the request went upstream, and when the backend's head arrived (0: not yet). */
   backendStartedAt = 0;
   backendRespondedAt = 0;
+  /** The backend's status once its head arrived (0: not yet). */
+  backendStatus = 0;
+  /** What is recorded of the call when its project is being traced; undefined for every other call. */
+  trace: TraceCapture | undefined = undefined;
   /** Largest body {@link readBody} accepts (the node's `maxBodyBytes`). */
   maxBodyBytes = Number.POSITIVE_INFINITY;
 

@@ -8,3 +8,4 @@ export type { GatewayLogger } from './pipeline.js';
 export { POLICIES } from './policies/index.js';
 export type { PolicyDefinition } from './policies/kit.js';
 export { buildSnapshot, type Snapshot, sha256Hex } from './snapshot/snapshot.js';
+export { TRACE_BODY_CAP } from './trace/capture.js';

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import { hostname } from 'node:os';
-import type { AnalyticsSink, GatewayConfig, GatewayConfigSource, NodeRegistry } from '@tollgate/domain';
+import type { AnalyticsSink, GatewayConfig, GatewayConfigSource, NodeRegistry, TraceSink } from '@tollgate/domain';
 import type { CallRecording } from './analytics/call-record.js';
 import { EventRecorder, type RecorderOptions } from './analytics/recorder.js';
 import { RedisCache, type SharedCache } from './cache/shared-cache.js';
@@ -13,6 +13,7 @@ import { GatewayMetrics } from './metrics/gateway-metrics.js';
 import { createPipeline, type GatewayLogger, type PipelineState } from './pipeline.js';
 import { loadSnapshotConfig, saveSnapshotConfig } from './snapshot/persist.js';
 import { buildSnapshot, type Snapshot } from './snapshot/snapshot.js';
+import { TraceRecorder } from './trace/recorder.js';
 import { Upstreams } from './upstream/forward.js';
 
 /** How a gateway node is set up. */
@@ -41,6 +42,8 @@ export interface GatewayNodeOptions {
   analytics?: AnalyticsSink;
   /** Batching of analytics events (tests shorten it). */
   recorder?: RecorderOptions;
+  /** Where the node writes the calls of traced projects (trace sessions); absent: nothing is traced. */
+  traces?: TraceSink;
   /** Metrics shared with other nodes of the process (the management server's); absent: the node's own. */
   metrics?: GatewayMetrics;
   now?: () => Date;
@@ -94,6 +97,7 @@ export class GatewayNode {
     const recorder = options.analytics === undefined ? undefined : new EventRecorder(options.analytics, options.logger, options.recorder);
     this.recording = {
       recorder,
+      traces: options.traces === undefined ? undefined : new TraceRecorder(options.traces, options.logger, () => this.now().getTime()),
       metrics: options.metrics ?? new GatewayMetrics(),
       serverGroupId: options.serverGroupId,
       nodeId: '',
@@ -123,6 +127,11 @@ export class GatewayNode {
   /** Writes the buffered analytics events now (tests; the node flushes every second on its own). */
   async flushAnalytics(): Promise<void> {
     await this.recording.recorder?.flush();
+  }
+
+  /** Resolves once every trace handed to the trace sink so far is written (tests; traces are written as calls end). */
+  async flushTraces(): Promise<void> {
+    await this.recording.traces?.settled();
   }
 
   /** The snapshot being served. */
@@ -199,8 +208,9 @@ export class GatewayNode {
     await closed;
     clearTimeout(timeout);
     await this.upstreams.close();
-    // Every call has ended: its event is buffered; a clean stop writes them all.
+    // Every call has ended: its event is buffered; a clean stop writes them all, and waits for its traces.
     await this.recording.recorder?.close();
+    await this.recording.traces?.settled();
     await this.counters.close();
     await this.sharedCache?.close();
     await this.options.registry.remove(this.nodeId).catch(() => {});

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { attachExchange, type CallRecording, trackCall } from './analytics/call-record.js';
 import type { ConsumerSecrets } from './credentials/consumer-secrets.js';
-import { Exchange } from './exchange.js';
+import { BodyTooLarge, Exchange } from './exchange.js';
 import { runFlows } from './flows.js';
 import { upstreamRequestHeaders } from './http/headers.js';
 import { normalizePath } from './http/normalize-path.js';
@@ -109,7 +109,13 @@ export function createPipeline(
     );
     attachExchange(response, exchange);
     exchange.maxBodyBytes = limits.maxBodyBytes;
-    const outcome = runFlows('request', chains, exchange, logger);
+    if (compiled.trace !== undefined && recording.traces?.begin(exchange, response) === true) traced(exchange, response);
+    else run(exchange, response);
+  };
+
+  /** Runs the request flows, then forwards or answers. */
+  function run(exchange: Exchange, response: ServerResponse): void {
+    const outcome = runFlows('request', exchange.chains, exchange, logger);
     if (outcome instanceof Promise) {
       outcome.then(
         (verdict) => proceed(verdict, exchange, response),
@@ -118,7 +124,37 @@ export function createPipeline(
     } else {
       proceed(outcome, exchange, response);
     }
-  };
+  }
+
+  /**
+   * A traced call: its body (if any) is read first, within the node's body limit, so the trace
+   * records what the client sent; it is then forwarded from memory, as after a policy read it.
+   */
+  function traced(exchange: Exchange, response: ServerResponse): void {
+    const headers = exchange.request.headers;
+    if (!(Number(headers['content-length']) > 0 || headers['transfer-encoding'] !== undefined)) {
+      run(exchange, response);
+      return;
+    }
+    exchange.readBody().then(
+      (body) => {
+        exchange.trace?.sampleRequestBody(body);
+        run(exchange, response);
+      },
+      (error: unknown) => {
+        if (error instanceof BodyTooLarge) {
+          answer(response, exchange, { code: 'PAYLOAD_TOO_LARGE', detail: error.message, headers: { connection: 'close' } });
+        } else {
+          // The client went away (or broke the body) while sending it.
+          answer(response, exchange, {
+            code: 'VALIDATION_FAILED',
+            detail: 'the request body could not be read',
+            headers: { connection: 'close' },
+          });
+        }
+      },
+    );
+  }
 
   /** Forwards, or answers a policy's reply or rejection. */
   function proceed(verdict: Verdict, exchange: Exchange, response: ServerResponse): void {

@@ -15,6 +15,8 @@ import {
   type SeriesDimension,
   type ServerGroup,
   type SubscriptionRecord,
+  type Trace,
+  type TraceSession,
 } from '@tollgate/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type SqlStore } from './store.js';
@@ -188,6 +190,50 @@ const rollupKey = (row: Pick<RollupRow, 'resolution' | 'dimension' | 'value' | '
 
 /** Code-point order, the same on every platform (unlike `localeCompare`). */
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The `petstore` trace session of every group, ten minutes from `T0`. */
+const makeSession = (over: Partial<TraceSession> = {}): TraceSession => ({
+  id: 'session-1',
+  projectId: 'petstore',
+  serverGroupId: null,
+  startedAt: T0,
+  expiresAt: '2026-01-02T03:14:05.678Z',
+  maxCalls: 100,
+  ...over,
+});
+
+/**
+ * A traced call of `session-1` with every part recorded: bodies (one truncated base64), steps with and
+ * without their optional fields, the backend's timing; `i` makes it distinct and one millisecond later.
+ */
+const makeTrace = (i: number, over: Partial<Trace> = {}): Trace => ({
+  id: `trace-${String(i).padStart(5, '0')}`,
+  sessionId: 'session-1',
+  projectId: 'petstore',
+  serverGroupId: 'production',
+  nodeId: '127.0.0.1:8080',
+  receivedAt: new Date(E0 + i).toISOString(),
+  durationMs: 12.375 + i / 1000,
+  request: {
+    method: 'POST',
+    path: `/petstore/v1/pets/${i}`,
+    query: 'apikey=****&q=caf%C3%A9',
+    headers: { 'content-type': 'application/json', 'x-api-key': '****', 'x-unicode': 'café ☕' },
+    body: { text: '{"name":"Rex","note":"ünïcode \\ \\"quoted\\""}', encoding: 'utf8', size: 39, truncated: false },
+  },
+  steps: [
+    { flow: 'proxy-request', policyId: 'key', type: 'verify-api-key', outcome: 'continued', durationMs: 0.1 + 0.2 },
+    { flow: 'target-response', policyId: 'cache', type: 'response-cache', outcome: 'replied', status: 304, durationMs: 1.5 },
+    { flow: 'proxy-response', policyId: 'cors', type: 'cors', outcome: 'rejected', code: 'FORBIDDEN', durationMs: 0 },
+  ],
+  backend: { status: 201, latencyMs: 9.8125 },
+  response: {
+    status: 201,
+    headers: { 'content-type': 'application/octet-stream', 'set-cookie': '****' },
+    body: { text: 'AAECAwQF/w==', encoding: 'base64', size: 70_000, truncated: true },
+  },
+  ...over,
+});
 
 async function expectCode(promise: Promise<unknown>, code: string): Promise<void> {
   const error = await promise.then(
@@ -767,7 +813,7 @@ for (const backend of testBackends()) {
         });
         // The cutoffs differ: applying one resolution's to the other deletes too much or too little.
         const cutoffs = { raw: E0 + 2, minute: B0, hour: B0 - HOUR };
-        expect(await store.analytics.prune(cutoffs)).toEqual({ raw: 2, minute: 3, hour: 1 });
+        expect(await store.analytics.prune(cutoffs)).toEqual({ raw: 2, minute: 3, hour: 1, traces: 0 });
         expect(await all()).toEqual(events.slice(2));
         const writers = async (resolution: Resolution, dimension: SeriesDimension) =>
           (await allRollups(resolution, dimension)).map((row) => row.writerId).sort();
@@ -775,7 +821,259 @@ for (const backend of testBackends()) {
         expect(await writers('minute', 'status')).toEqual([]);
         expect(await writers('hour', 'project')).toEqual(['hour-at-cutoff', 'hour-new']);
         // Nothing older is left: a second prune deletes nothing.
-        expect(await store.analytics.prune(cutoffs)).toEqual({ raw: 0, minute: 0, hour: 0 });
+        expect(await store.analytics.prune(cutoffs)).toEqual({ raw: 0, minute: 0, hour: 0, traces: 0 });
+      });
+    });
+
+    describe('traces', () => {
+      /** A project beside `petstore`, deployed nowhere unless a test deploys it. */
+      const otherProject = (id: string) => makeProject({ id, name: id, contextPath: `/${id}` });
+
+      describe('sessions', () => {
+        it("starts, reads, replaces and stops a project's session; another project's stays", async () => {
+          await store.projects.insert(makeProject());
+          await store.projects.insert(otherProject('orders'));
+          expect(await store.traceSessions.get('petstore')).toBeUndefined();
+          expect(await store.traceSessions.stop('petstore')).toBe(false);
+
+          await store.traceSessions.start(makeSession());
+          const orders = makeSession({ id: 'session-orders', projectId: 'orders', serverGroupId: 'development' });
+          await store.traceSessions.start(orders);
+          expect(await store.traceSessions.get('petstore')).toEqual(makeSession());
+          expect(await store.traceSessions.get('orders')).toEqual(orders);
+
+          // A new session replaces every field of the old one.
+          const replacement = makeSession({
+            id: 'session-2',
+            serverGroupId: 'production',
+            startedAt: '2026-01-02T03:20:00.001Z',
+            expiresAt: '2026-01-02T04:20:00.001Z',
+            maxCalls: 1000,
+          });
+          await store.traceSessions.start(replacement);
+          expect(await store.traceSessions.get('petstore')).toEqual(replacement);
+          // And back to every group: a null group replaces a named one.
+          const everywhere = makeSession({ id: 'session-3', maxCalls: 1 });
+          await store.transaction((repos) => repos.traceSessions.start(everywhere));
+          expect(await store.traceSessions.get('petstore')).toEqual(everywhere);
+
+          expect(await store.traceSessions.stop('petstore')).toBe(true);
+          expect(await store.traceSessions.get('petstore')).toBeUndefined();
+          expect(await store.traceSessions.stop('petstore')).toBe(false);
+          expect(await store.traceSessions.get('orders')).toEqual(orders);
+          expect(await store.traceSessions.stop('nobody')).toBe(false);
+        });
+
+        it('bumps the configuration version when a session starts, is replaced or stops', async () => {
+          await store.projects.insert(makeProject());
+          const v0 = await store.gatewayConfig.currentVersion();
+          await store.traceSessions.get('petstore');
+          expect(await store.gatewayConfig.currentVersion()).toBe(v0);
+          await store.traceSessions.start(makeSession());
+          expect(await store.gatewayConfig.currentVersion()).toBe(v0 + 1);
+          await store.traceSessions.start(makeSession({ id: 'session-2' }));
+          expect(await store.gatewayConfig.currentVersion()).toBe(v0 + 2);
+          await store.transaction((repos) => repos.traceSessions.start(makeSession({ id: 'session-3' })));
+          expect(await store.gatewayConfig.currentVersion()).toBe(v0 + 3);
+          expect(await store.traceSessions.stop('petstore')).toBe(true);
+          expect(await store.gatewayConfig.currentVersion()).toBe(v0 + 4);
+          expect(await store.gatewayConfig.load('production', new Date(T0))).toMatchObject({ version: v0 + 4, traceSessions: [] });
+        });
+
+        it('deletes the session with its project, and keeps its traced calls', async () => {
+          await store.projects.insert(makeProject());
+          await store.traceSessions.start(makeSession());
+          expect(await store.traces.write(makeTrace(0), 100)).toBe(true);
+          expect(await store.projects.delete('petstore')).toBe(true);
+          expect(await store.traceSessions.get('petstore')).toBeUndefined();
+          expect(await store.traces.get('petstore', makeTrace(0).id)).toEqual(makeTrace(0));
+          // A project of the same id made again starts without a session.
+          await store.projects.insert(makeProject());
+          expect(await store.traceSessions.get('petstore')).toBeUndefined();
+          expect(await store.traceSessions.stop('petstore')).toBe(false);
+        });
+
+        it('loads, with a group, the sessions running at `now` of that group and of every group, not of another group', async () => {
+          for (const id of ['petstore', 'orders', 'billing', 'stale', 'future']) {
+            await store.projects.insert(id === 'petstore' ? makeProject() : otherProject(id));
+            // Deployed in both groups: only the session's own group decides where it applies.
+            for (const serverGroupId of ['production', 'development']) {
+              await store.projects.insertDeployment({ projectId: id, serverGroupId, contextPath: `/${id}`, deployedAt: T0 });
+            }
+          }
+          const expiresAt = '2026-01-02T03:14:05.678Z';
+          const every = makeSession({ expiresAt });
+          const production = makeSession({ id: 'session-orders', projectId: 'orders', serverGroupId: 'production', expiresAt });
+          const development = makeSession({ id: 'session-billing', projectId: 'billing', serverGroupId: 'development', expiresAt });
+          const stale = makeSession({ id: 'session-stale', projectId: 'stale', expiresAt: T0 });
+          const later = makeSession({
+            id: 'session-future',
+            projectId: 'future',
+            serverGroupId: 'production',
+            expiresAt: '2026-01-02T05:00:00.000Z',
+          });
+          for (const session of [later, stale, development, production, every]) await store.traceSessions.start(session);
+
+          const sessionsOf = async (group: string, now: string) => (await store.gatewayConfig.load(group, new Date(now))).traceSessions;
+          // Ordered by project id.
+          expect(await sessionsOf('production', T0)).toEqual([later, production, every]);
+          expect(await sessionsOf('development', T0)).toEqual([development, every]);
+          expect(await sessionsOf('staging', T0)).toEqual([every]);
+          // A session runs until its expiry, not at it.
+          const justBefore = new Date(Date.parse(expiresAt) - 1).toISOString();
+          expect(await sessionsOf('production', justBefore)).toEqual([later, production, every]);
+          expect(await sessionsOf('production', expiresAt)).toEqual([later]);
+          expect(await sessionsOf('development', expiresAt)).toEqual([]);
+          // Before T0 the stale session still ran.
+          expect(await sessionsOf('development', '2026-01-02T03:04:05.677Z')).toEqual([development, every, stale]);
+        });
+      });
+
+      describe('traced calls', () => {
+        it('writes a traced call and reads the whole document back, without bumping the configuration version', async () => {
+          const version = await store.gatewayConfig.currentVersion();
+          // A call no backend answered: a policy replied, nothing was sent.
+          const replied = makeTrace(1, {
+            serverGroupId: 'development',
+            nodeId: 'node-b',
+            request: { method: 'GET', path: '/petstore/v1/pets', query: '', headers: {}, body: null },
+            steps: [],
+            backend: null,
+            response: { status: 429, headers: {}, body: null },
+          });
+          expect(await store.traces.write(makeTrace(0), 100)).toBe(true);
+          expect(await store.traces.write(replied, 100)).toBe(true);
+          expect(await store.traces.get('petstore', makeTrace(0).id)).toEqual(makeTrace(0));
+          expect(await store.traces.get('petstore', replied.id)).toEqual(replied);
+          // Read through its project only.
+          expect(await store.traces.get('orders', makeTrace(0).id)).toBeUndefined();
+          expect(await store.traces.get('petstore', 'trace-99999')).toBeUndefined();
+          expect(await store.gatewayConfig.currentVersion()).toBe(version);
+        });
+
+        it('stores a call once when its id is written again', async () => {
+          expect(await store.traces.write(makeTrace(0), 100)).toBe(true);
+          expect(await store.traces.write(makeTrace(0), 100)).toBe(false);
+          // The first copy wins, even when the second says something else.
+          expect(await store.traces.write(makeTrace(0, { durationMs: 99, nodeId: 'node-b' }), 100)).toBe(false);
+          expect(await store.traces.get('petstore', makeTrace(0).id)).toEqual(makeTrace(0));
+          expect((await store.traces.list('petstore', { limit: 10 })).items.map((t) => t.id)).toEqual([makeTrace(0).id]);
+        });
+
+        it('drops the calls of a session that holds maxCalls, not those of another session', async () => {
+          expect(await store.traces.write(makeTrace(0), 2)).toBe(true);
+          // A retried call does not count twice.
+          expect(await store.traces.write(makeTrace(0), 2)).toBe(false);
+          expect(await store.traces.write(makeTrace(1, { nodeId: 'node-b' }), 2)).toBe(true);
+          expect(await store.traces.write(makeTrace(2), 2)).toBe(false);
+          expect(await store.traces.write(makeTrace(3, { nodeId: 'node-c' }), 2)).toBe(false);
+          // Another session of the same project, and one of another project, have room of their own.
+          expect(await store.traces.write(makeTrace(4, { sessionId: 'session-2' }), 2)).toBe(true);
+          expect(await store.traces.write(makeTrace(5, { sessionId: 'session-orders', projectId: 'orders' }), 1)).toBe(true);
+          expect(await store.traces.write(makeTrace(6, { sessionId: 'session-orders', projectId: 'orders' }), 1)).toBe(false);
+          // A larger cap (a replaced session's) lets the next call in.
+          expect(await store.traces.write(makeTrace(7), 3)).toBe(true);
+          expect((await store.traces.list('petstore', { limit: 10 })).items.map((t) => t.id)).toEqual(
+            [7, 4, 1, 0].map((i) => makeTrace(i).id),
+          );
+          expect(await store.traces.get('petstore', makeTrace(2).id)).toBeUndefined();
+          expect(await store.traces.get('orders', makeTrace(6).id)).toBeUndefined();
+        });
+
+        it('stores no more than maxCalls of a session written to concurrently', async () => {
+          const calls = Array.from({ length: 40 }, (_, i) => makeTrace(i, { nodeId: `node-${i % 4}` }));
+          // Several rounds: one lucky interleaving must not hide a race.
+          for (const round of [0, 1, 2]) {
+            const sessionId = `session-race-${round}`;
+            const written = await Promise.all(
+              calls.map((call) => store.traces.write({ ...call, id: `${call.id}-${round}`, sessionId }, 5)),
+            );
+            expect(written.filter(Boolean), `round ${round}`).toHaveLength(5);
+          }
+          expect((await store.traces.list('petstore', { limit: 100 })).items).toHaveLength(15);
+        });
+
+        it("lists a project's calls newest first, ties by id, in pages that cover each call once", async () => {
+          const at = (i: number, ms: number, over: Partial<Trace> = {}) =>
+            makeTrace(i, { receivedAt: new Date(E0 + ms).toISOString(), ...over });
+          const calls = [
+            at(1, 2),
+            at(2, 1, { id: 'tie-b' }),
+            at(3, 3, { serverGroupId: 'development', nodeId: 'node-b', durationMs: 0.1 + 0.2 }),
+            at(4, 1, { id: 'tie-a' }),
+            at(5, 1, { id: 'tie-c' }),
+            at(6, 0),
+            // Another project's call, the newest of all.
+            at(7, 9, { projectId: 'orders', sessionId: 'session-orders' }),
+          ];
+          for (const call of calls) expect(await store.traces.write(call, 100)).toBe(true);
+          const newestFirst = ['trace-00003', 'trace-00001', 'tie-c', 'tie-b', 'tie-a', 'trace-00006'];
+
+          const all = await store.traces.list('petstore', { limit: 100 });
+          expect(all.items.map((t) => t.id)).toEqual(newestFirst);
+          expect(all.nextCursor).toBeNull();
+          const newest = calls[2] as Trace;
+          expect(all.items[0]).toEqual({
+            id: newest.id,
+            sessionId: 'session-1',
+            serverGroupId: 'development',
+            nodeId: 'node-b',
+            receivedAt: new Date(E0 + 3).toISOString(),
+            method: 'POST',
+            path: '/petstore/v1/pets/3',
+            status: 201,
+            durationMs: 0.1 + 0.2,
+          });
+
+          for (let limit = 1; limit <= 7; limit++) {
+            const seen: string[] = [];
+            let cursor: string | undefined;
+            for (let pages = 0; pages < 10; pages++) {
+              const page = await store.traces.list('petstore', { limit, cursor });
+              expect(page.items.length, `limit ${limit}`).toBeLessThanOrEqual(limit);
+              seen.push(...page.items.map((t) => t.id));
+              if (page.nextCursor === null) break;
+              expect(page.items, `limit ${limit}: a page with a next one is full`).toHaveLength(limit);
+              cursor = page.nextCursor;
+            }
+            expect(seen, `limit ${limit}`).toEqual(newestFirst);
+          }
+          // A page that ends on the last call has no next one.
+          expect((await store.traces.list('petstore', { limit: 6 })).nextCursor).toBeNull();
+
+          expect((await store.traces.list('orders', { limit: 10 })).items.map((t) => t.id)).toEqual(['trace-00007']);
+          expect(await store.traces.list('nobody', { limit: 10 })).toEqual({ items: [], nextCursor: null });
+        });
+
+        it('answers an empty page to a cursor it did not make', async () => {
+          for (const i of [0, 1, 2]) await store.traces.write(makeTrace(i), 100);
+          for (const cursor of [
+            'garbage',
+            '!!!',
+            Buffer.from('abc.trace-00001').toString('base64url'),
+            Buffer.from('12').toString('base64url'),
+          ]) {
+            expect(await store.traces.list('petstore', { limit: 10, cursor }), cursor).toEqual({ items: [], nextCursor: null });
+          }
+        });
+
+        it('prunes traced calls received before the raw cutoff with the raw events, and counts them', async () => {
+          for (const i of [0, 1, 2, 3]) await store.traces.write(makeTrace(i), 100);
+          await store.traces.write(
+            makeTrace(4, { projectId: 'orders', sessionId: 'session-orders', receivedAt: new Date(E0 - HOUR).toISOString() }),
+            100,
+          );
+          // Only the raw cutoff applies: the rollups' (here later than every call) delete no traced call.
+          const cutoffs = { raw: E0 + 2, minute: E0 + HOUR, hour: E0 + HOUR };
+          expect(await store.analytics.prune(cutoffs)).toEqual({ raw: 0, minute: 0, hour: 0, traces: 3 });
+          expect((await store.traces.list('petstore', { limit: 10 })).items.map((t) => t.id)).toEqual(['trace-00003', 'trace-00002']);
+          expect(await store.traces.get('petstore', 'trace-00001')).toBeUndefined();
+          expect(await store.traces.list('orders', { limit: 10 })).toEqual({ items: [], nextCursor: null });
+          expect(await store.analytics.prune(cutoffs)).toEqual({ raw: 0, minute: 0, hour: 0, traces: 0 });
+          // The session's count went with them: a session of cap 3 holds two calls, so one more fits.
+          expect(await store.traces.write(makeTrace(5), 3)).toBe(true);
+          expect(await store.traces.write(makeTrace(6), 3)).toBe(false);
+        });
       });
     });
 

@@ -16,6 +16,7 @@ import { projectRepository } from './repositories/projects.js';
 import { quotaRepository } from './repositories/quotas.js';
 import { serverGroupRepository } from './repositories/server-groups.js';
 import { subscriptionRepository } from './repositories/subscriptions.js';
+import { traceSessionRepository, traceStore } from './repositories/traces.js';
 import { translateUnavailable } from './sql/errors.js';
 import type { Database } from './sql/schema.js';
 
@@ -54,6 +55,7 @@ function repositoriesOf(db: Kysely<Database>): Repositories {
     clients: clientRepository(db),
     subscriptions: subscriptionRepository(db),
     quotas: quotaRepository(db),
+    traceSessions: traceSessionRepository(db),
   };
 }
 
@@ -66,6 +68,7 @@ const WRITES: { [K in keyof Repositories]: ReadonlyArray<keyof Repositories[K]> 
   clients: ['insert', 'update', 'delete'],
   subscriptions: ['insert', 'update', 'delete'],
   quotas: ['reset'],
+  traceSessions: ['start', 'stop'],
 };
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;
@@ -170,6 +173,7 @@ export async function openStore(options: StoreOptions): Promise<SqlStore> {
       : (...args) => available(() => run(...args)),
   );
   const analytics = analyticsStore(db);
+  const traces = traceStore(db, dialect);
   return {
     ...repositories,
     dialect,
@@ -184,6 +188,11 @@ export async function openStore(options: StoreOptions): Promise<SqlStore> {
       topValues: (filter, limit) => available(() => analytics.topValues(filter, limit)),
       events: (filter) => availableStream(() => analytics.events(filter)),
       prune: (cutoffs) => available(() => analytics.prune(cutoffs)),
+    },
+    traces: {
+      write: (trace, maxCalls) => available(() => traces.write(trace, maxCalls)),
+      list: (projectId, page) => available(() => traces.list(projectId, page)),
+      get: (projectId, traceId) => available(() => traces.get(projectId, traceId)),
     },
     close: () => db.destroy(),
   };

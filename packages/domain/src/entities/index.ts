@@ -8,3 +8,4 @@ export * from './project.js';
 export * from './quota-reset.js';
 export * from './server-group.js';
 export * from './subscription.js';
+export * from './trace.js';

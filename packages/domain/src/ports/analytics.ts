@@ -100,14 +100,22 @@ export interface RetentionCutoffs {
   hour: number;
 }
 
+/** Rows deleted by a prune. */
+export interface PrunedRows {
+  raw: number;
+  minute: number;
+  hour: number;
+  traces: number;
+}
+
 /** Reads what nodes wrote, for the query API, and applies retention. */
 export interface AnalyticsReader {
   rollups(filter: RollupFilter): AsyncIterable<RollupRow>;
   /** The `limit` values with the most hits among the rows the filter selects, most first (ties by value). */
   topValues(filter: RollupFilter, limit: number): Promise<string[]>;
   events(filter: EventFilter): AsyncIterable<AnalyticsEvent>;
-  /** Deletes raw events, minute rows and hour rows older than their cutoffs; returns the rows deleted. */
-  prune(cutoffs: RetentionCutoffs): Promise<{ raw: number; minute: number; hour: number }>;
+  /** Deletes raw events and traced calls, minute rows and hour rows older than their cutoffs; returns the rows deleted. */
+  prune(cutoffs: RetentionCutoffs): Promise<PrunedRows>;
 }
 
 /** The store's analytics: written by gateway nodes, read by the management API. */

@@ -1,5 +1,6 @@
 import type { Quota } from '../entities/product.js';
 import type { Project } from '../entities/project.js';
+import type { TraceSession } from '../entities/trace.js';
 
 /** A consumer key as a gateway needs it: its digest and whom it identifies. */
 export interface GatewayKey {
@@ -41,6 +42,8 @@ export interface GatewayConfig {
   keys: GatewayKey[];
   /** HMAC secret (base64url) signing the OAuth access tokens of every node; the same for all groups. */
   accessTokenSecret: string;
+  /** Trace sessions of the group's projects not yet expired when loaded (for the group, or for every group). */
+  traceSessions: TraceSession[];
 }
 
 /** Where gateway nodes read their configuration from (the store, read-only). */

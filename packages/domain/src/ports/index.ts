@@ -3,3 +3,4 @@ export * from './gateway.js';
 export * from './policy-types.js';
 export * from './repositories.js';
 export * from './runtime.js';
+export * from './traces.js';

@@ -7,6 +7,7 @@ import type { ServerGroup } from '../entities/server-group.js';
 import type { SubscriptionRecord } from '../entities/subscription.js';
 import type { AnalyticsStore } from './analytics.js';
 import type { GatewayConfigSource, NodeRegistry } from './gateway.js';
+import type { TraceSessionRepository, TraceStore } from './traces.js';
 
 /**
  * Storage of one kind of entity. `insert` and `update` write the whole entity; a unique
@@ -94,6 +95,7 @@ export interface Repositories {
   clients: ClientRepository;
   subscriptions: SubscriptionRepository;
   quotas: QuotaRepository;
+  traceSessions: TraceSessionRepository;
 }
 
 /**
@@ -109,5 +111,7 @@ export interface Store extends Repositories {
   nodes: NodeRegistry;
   /** Analytics events and rollups from gateway nodes; not configuration (bumps no version). */
   analytics: AnalyticsStore;
+  /** Traced calls from gateway nodes; not configuration (bumps no version). */
+  traces: TraceStore;
   close(): Promise<void>;
 }

@@ -8,6 +8,7 @@ import { ProjectService } from './projects.js';
 import { QuotaService } from './quotas.js';
 import { ServerGroupService } from './server-groups.js';
 import { SubscriptionService } from './subscriptions.js';
+import { TraceService } from './traces.js';
 
 /** Every use-case service over one context: what the admin API and the CLI call. */
 export function createServices(context: ServiceContext) {
@@ -21,6 +22,7 @@ export function createServices(context: ServiceContext) {
     subscriptions: new SubscriptionService(context),
     quotas: new QuotaService(context),
     analytics: new AnalyticsService(context),
+    traces: new TraceService(context),
   };
 }
 

@@ -19,7 +19,7 @@ import type {
   AnalyticsTopQuery,
 } from '../entities/analytics.js';
 import { invalidField } from '../errors/catalogue.js';
-import type { EventFilter, RetentionCutoffs, RollupFilter } from '../ports/analytics.js';
+import type { EventFilter, PrunedRows, RetentionCutoffs, RollupFilter } from '../ports/analytics.js';
 import type { ServiceContext } from './context.js';
 
 const MINUTE = 60_000;
@@ -131,8 +131,8 @@ export class AnalyticsService {
     return { ...this.windowOf(plan), by: query.by, items };
   }
 
-  /** Deletes what is older than the retention; returns the rows deleted per resolution. */
-  prune(): Promise<{ raw: number; minute: number; hour: number }> {
+  /** Deletes what is older than the retention (traced calls with the raw events); returns the rows deleted. */
+  prune(): Promise<PrunedRows> {
     const now = this.context.clock.now().getTime();
     const cutoffs: RetentionCutoffs = {
       raw: now - this.retention.raw,

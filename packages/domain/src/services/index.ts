@@ -10,3 +10,4 @@ export * from './projects.js';
 export * from './quotas.js';
 export * from './server-groups.js';
 export * from './subscriptions.js';
+export * from './traces.js';

@@ -2,11 +2,17 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AnalyticsEvent } from '@tollgate/domain';
 import type { Exchange } from '../exchange.js';
 import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
+import type { TraceRecorder } from '../trace/recorder.js';
 import type { EventRecorder } from './recorder.js';
 
-/** Where a node's finished calls go: its metrics, its analytics recorder (when it has a sink), and the identity of every event. */
+/**
+ * Where a node's finished calls go: its metrics, its analytics recorder (when it has a sink), its
+ * trace recorder (when it has a trace sink), and the identity of every event.
+ */
 export interface CallRecording {
   recorder: EventRecorder | undefined;
+  /** Decides which calls are traced and writes their traces; undefined: nothing is traced. */
+  traces: TraceRecorder | undefined;
   metrics: GatewayMetrics;
   serverGroupId: string;
   /** `host:port`, known once the node listens. */
@@ -89,4 +95,12 @@ function recordCall(this: TrackedResponse): void {
   };
   recording.metrics.observe(event);
   recording.recorder?.push(event);
+  if (exchange?.trace !== undefined) {
+    recording.traces?.finish(exchange, this, {
+      receivedAt: state.receivedAt,
+      durationMs: event.latencyMs,
+      serverGroupId: recording.serverGroupId,
+      nodeId: recording.nodeId,
+    });
+  }
 }

@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { FLOWS, type Flow, type GatewayConfig, type Policy, type Project, type Quota } from '@tollgate/domain';
+import { FLOWS, type Flow, type GatewayConfig, type Policy, type Project, type Quota, type TraceSession } from '@tollgate/domain';
 import Value from 'typebox/value';
 import type { SharedCache } from '../cache/shared-cache.js';
 import type { Counters } from '../counters/counters.js';
@@ -30,9 +30,20 @@ export interface CompiledTarget {
   timeoutMs: number;
 }
 
+/** A project's trace session as a node applies it. */
+export interface ActiveTraceSession {
+  sessionId: string;
+  /** Epoch ms at which the session ends: calls from then on are not traced. */
+  expiresAt: number;
+  /** Most calls of the session this node records. */
+  maxCalls: number;
+}
+
 /** A deployed project, compiled. */
 export interface CompiledProject {
   project: Project;
+  /** Its trace session, when one was running at load time; undefined: its calls are not traced. */
+  trace: ActiveTraceSession | undefined;
   target: CompiledTarget;
   resources: readonly CompiledResource[];
   /** Chains for calls that match no resource (projects without resources). */
@@ -92,11 +103,33 @@ export function buildSnapshot(config: GatewayConfig, now: () => number, node: Pa
     sharedCache: node.sharedCache,
     instance: '',
   };
+  const sessions = traceSessionsByProject(config, now());
   const projects = new Map<string, CompiledProject>();
   for (const project of config.projects) {
-    projects.set(project.contextPath, compileProject(project, config.serverGroupId, kit, onProblem));
+    const compiled = compileProject(project, config.serverGroupId, kit, onProblem);
+    compiled.trace = sessions.get(project.id);
+    projects.set(project.contextPath, compiled);
   }
   return { version: config.version, serverGroupId: config.serverGroupId, projects, keys, accessTokens };
+}
+
+/**
+ * The session of each project traced in this group and not yet over. A configuration saved by an
+ * earlier version has no `traceSessions`. Should a project have several, the latest started wins.
+ */
+function traceSessionsByProject(config: GatewayConfig, now: number): Map<string, ActiveTraceSession> {
+  const latest = new Map<string, TraceSession>();
+  for (const session of config.traceSessions ?? []) {
+    if (session.serverGroupId !== null && session.serverGroupId !== config.serverGroupId) continue;
+    if (Date.parse(session.expiresAt) <= now) continue;
+    const other = latest.get(session.projectId);
+    if (other === undefined || Date.parse(other.startedAt) <= Date.parse(session.startedAt)) latest.set(session.projectId, session);
+  }
+  const active = new Map<string, ActiveTraceSession>();
+  for (const [projectId, session] of latest) {
+    active.set(projectId, { sessionId: session.id, expiresAt: Date.parse(session.expiresAt), maxCalls: session.maxCalls });
+  }
+  return active;
 }
 
 function indexKeys(config: GatewayConfig): Map<string, KeyEntry> {
@@ -152,6 +185,7 @@ function compileProject(project: Project, serverGroupId: string, kit: PolicyKit,
   };
   return {
     project,
+    trace: undefined,
     target: { origin: url.origin, basePath: url.pathname.replace(/\/+$/, ''), timeoutMs: project.target.timeoutMs },
     resources: project.resources.map(compileResource),
     chains: chainsFor(undefined),

@@ -1,4 +1,4 @@
-import type { GatewayConfig, GatewayKey, GatewayProduct, Policy, Project, Resource } from '@tollgate/domain';
+import type { GatewayConfig, GatewayKey, GatewayProduct, Policy, Project, Resource, TraceSession } from '@tollgate/domain';
 import { sha256Hex } from '../snapshot/snapshot.js';
 
 /** The server group every factory defaults to. */
@@ -73,6 +73,23 @@ export function makeGatewayConfig(overrides: Partial<GatewayConfig> = {}): Gatew
     products: [],
     keys: [],
     accessTokenSecret: TEST_ACCESS_TOKEN_SECRET,
+    traceSessions: [],
+    ...overrides,
+  };
+}
+
+/**
+ * A trace session of project `pets` (the policy gateway's) for every server group, started at
+ * 2024-01-01 and lasting a year past now, recording up to 100 calls per node unless overridden.
+ */
+export function makeTraceSession(overrides: Partial<TraceSession> = {}): TraceSession {
+  return {
+    id: 'test-trace-session',
+    projectId: 'pets',
+    serverGroupId: null,
+    startedAt: EPOCH,
+    expiresAt: new Date(Date.now() + 365 * 24 * 3_600_000).toISOString(),
+    maxCalls: 100,
     ...overrides,
   };
 }

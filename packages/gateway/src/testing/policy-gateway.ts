@@ -1,4 +1,4 @@
-import type { GatewayConfig, GatewayKey, GatewayProduct, Policy, Project } from '@tollgate/domain';
+import type { GatewayConfig, GatewayKey, GatewayProduct, Policy, Project, TraceSession } from '@tollgate/domain';
 import { afterEach, beforeEach } from 'vitest';
 import { type EchoUpstream, startEchoUpstream } from './echo-upstream.js';
 import { makeGatewayConfig, makeGatewayProduct, makeProject } from './factories.js';
@@ -14,7 +14,9 @@ export interface PolicyGatewayOptions {
   keys?: GatewayKey[];
   /** Products; by default, when there are keys, `test-product` offering the project and nothing else. */
   products?: GatewayProduct[];
-  /** Options of the node itself, such as its clock. */
+  /** Trace sessions of the configuration (see `makeTraceSession`); by default none. */
+  traceSessions?: TraceSession[];
+  /** Options of the node itself, such as its clock (or a trace sink: `traces`). */
   gateway?: TestGatewayOptions;
 }
 
@@ -73,6 +75,7 @@ export function usePolicyGateway(): PolicyGateway {
         projects: [project, ...(options.projects ?? [])],
         products: options.products ?? defaultProducts,
         keys,
+        traceSessions: options.traceSessions ?? [],
       });
     },
     async start(policies, options = {}) {

@@ -135,6 +135,7 @@ class ForwardHandler implements Dispatcher.DispatchHandler {
     if (statusCode < 200) return;
     const exchange = this.exchange;
     exchange.backendRespondedAt = performance.now();
+    exchange.backendStatus = statusCode;
     const out = downstreamResponseHeaders(headers);
     out.via = out.via === undefined ? VIA : `${String(out.via)}, ${VIA}`;
     out['x-request-id'] = exchange.requestId;

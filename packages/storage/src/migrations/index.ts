@@ -5,6 +5,7 @@ import * as quotas from './0003-quotas.js';
 import * as secrets from './0004-secrets.js';
 import * as analytics from './0005-analytics.js';
 import * as analyticsRollups from './0006-analytics-rollups.js';
+import * as traces from './0007-traces.js';
 
 /** One schema change; `up` runs inside the migration transaction, told which database it is on. */
 interface Migration {
@@ -22,6 +23,7 @@ const MIGRATIONS: ReadonlyArray<[string, Migration]> = [
   ['0004-secrets', secrets],
   ['0005-analytics', analytics],
   ['0006-analytics-rollups', analyticsRollups],
+  ['0007-traces', traces],
 ];
 
 /** Arbitrary constant: the PostgreSQL advisory lock that serialises concurrent starts. */

@@ -8,7 +8,15 @@ import { openStore, SQLITE_FILE, type StoreOptions } from '../store.js';
 import { createTestSchema, testPostgresUrl } from '../testing/index.js';
 
 const postgresUrl = testPostgresUrl();
-const MIGRATIONS = ['0001-initial', '0002-gateway', '0003-quotas', '0004-secrets', '0005-analytics', '0006-analytics-rollups'];
+const MIGRATIONS = [
+  '0001-initial',
+  '0002-gateway',
+  '0003-quotas',
+  '0004-secrets',
+  '0005-analytics',
+  '0006-analytics-rollups',
+  '0007-traces',
+];
 
 /** Opens two stores on one new database at the same time; both must come up on the same schema. */
 async function openTwoTogether(options: StoreOptions): Promise<void> {

@@ -228,7 +228,14 @@ export function analyticsStore(db: Kysely<Database>): AnalyticsStore {
           trx.deleteFrom('analytics_rollups').where('resolution', '=', resolution).where('bucket_start', '<', before).executeTakeFirst();
         const minute = await rollups('minute', cutoffs.minute);
         const hour = await rollups('hour', cutoffs.hour);
-        return { raw: Number(raw.numDeletedRows), minute: Number(minute.numDeletedRows), hour: Number(hour.numDeletedRows) };
+        // Traced calls are raw history too: they go with the raw events.
+        const traces = await trx.deleteFrom('traces').where('received_at', '<', cutoffs.raw).executeTakeFirst();
+        return {
+          raw: Number(raw.numDeletedRows),
+          minute: Number(minute.numDeletedRows),
+          hour: Number(hour.numDeletedRows),
+          traces: Number(traces.numDeletedRows),
+        };
       });
     },
   };

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { loadLinks } from '../sql/links.js';
 import type { Database } from '../sql/schema.js';
 import { toProject } from './projects.js';
+import { activeTraceSessions } from './traces.js';
 
 /** The configuration version: one row, incremented in the transaction of every configuration write. */
 export async function readConfigVersion(db: Kysely<Database>): Promise<number> {
@@ -99,6 +100,7 @@ export function gatewayConfigSource(db: Kysely<Database>): GatewayConfigSource {
             projectIds: projects.get(id) ?? [],
           })),
           keys,
+          traceSessions: await activeTraceSessions(trx, serverGroupId, nowMs),
         };
       }),
   };

@@ -175,6 +175,31 @@ export interface AnalyticsRollupTable {
   backend_latency_sketch: Uint8Array;
 }
 
+/** A project's trace session (`TraceSession`), times epoch ms. */
+export interface TraceSessionTable {
+  project_id: string;
+  id: string;
+  server_group_id: string | null;
+  started_at: Millis;
+  expires_at: Millis;
+  max_calls: number;
+}
+
+/** One traced call: the list's columns and the whole `Trace` as JSON text. */
+export interface TraceTable {
+  id: string;
+  session_id: string;
+  project_id: string;
+  server_group_id: string;
+  node_id: string;
+  received_at: Millis;
+  method: string;
+  path: string;
+  status: number;
+  duration_ms: number;
+  document: string;
+}
+
 /** The tables Kysely knows. Link tables share one shape. */
 export interface Database {
   server_groups: ServerGroupTable;
@@ -194,4 +219,6 @@ export interface Database {
   platform_secrets: PlatformSecretTable;
   analytics_events: AnalyticsEventTable;
   analytics_rollups: AnalyticsRollupTable;
+  trace_sessions: TraceSessionTable;
+  traces: TraceTable;
 }
