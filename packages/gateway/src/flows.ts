@@ -3,7 +3,6 @@ import { BodyTooLarge, type Exchange } from './exchange.js';
 import type { GatewayLogger } from './pipeline.js';
 import { isReply, type PolicyHandler, type Rejection, type Verdict } from './policies/kit.js';
 import type { FlowChains, PolicyStep } from './snapshot/snapshot.js';
-import type { TraceCapture } from './trace/capture.js';
 
 /** The two phases of a call: the flows each runs, in order, and the hook it calls. */
 const PHASES = {
@@ -19,9 +18,8 @@ export type Phase = keyof typeof PHASES;
  * then proxy-response), from step `first` of flow `flow` on. Stays synchronous while every
  * handler is (no promise per request on the common path); at the first promise it waits for it
  * and carries on from the next step. A rejection stops the phase unless the step has
- * `continueOnError`; a reply always does. A traced call (`exchange.trace`) runs the same steps
- * through {@link runTracedFlows}, which records each: an untraced call pays one property check
- * per phase.
+ * `continueOnError`; a reply always does. A traced call (`exchange.trace`) has each step
+ * recorded with its outcome and duration (an asynchronous step's until its promise settled).
  */
 export function runFlows(
   phase: Phase,
@@ -31,46 +29,8 @@ export function runFlows(
   flow = 0,
   first = 0,
 ): Verdict | Promise<Verdict> {
-  if (exchange.trace !== undefined) return runTracedFlows(phase, chains, exchange, exchange.trace, logger, flow, first);
   const { flows, hook } = PHASES[phase];
-  for (let f = flow; f < flows.length; f++) {
-    const steps = chains[flows[f] as Flow];
-    for (let i = f === flow ? first : 0; i < steps.length; i++) {
-      const step = steps[i] as PolicyStep;
-      const handler = step.handler[hook];
-      if (handler === undefined) continue;
-      let verdict: Verdict | Promise<Verdict>;
-      try {
-        verdict = handler.call(step.handler, exchange);
-      } catch (error) {
-        verdict = policyFailed(step, error, logger);
-      }
-      if (verdict instanceof Promise) {
-        const next = i + 1;
-        return verdict
-          .catch((error: unknown) => policyFailed(step, error, logger))
-          .then((settled) => (stops(settled, step) ? settled : runFlows(phase, chains, exchange, logger, f, next)));
-      }
-      if (stops(verdict, step)) return verdict;
-    }
-  }
-  return undefined;
-}
-
-/**
- * {@link runFlows} for a traced call: the same steps with the same outcomes, each recorded with its
- * flow, outcome and duration (an asynchronous step's until its promise settled).
- */
-function runTracedFlows(
-  phase: Phase,
-  chains: FlowChains,
-  exchange: Exchange,
-  capture: TraceCapture,
-  logger: GatewayLogger,
-  flow: number,
-  first: number,
-): Verdict | Promise<Verdict> {
-  const { flows, hook } = PHASES[phase];
+  const capture = exchange.trace;
   for (let f = flow; f < flows.length; f++) {
     const flowName = flows[f] as Flow;
     const steps = chains[flowName];
@@ -78,7 +38,7 @@ function runTracedFlows(
       const step = steps[i] as PolicyStep;
       const handler = step.handler[hook];
       if (handler === undefined) continue;
-      const started = performance.now();
+      const started = capture === undefined ? 0 : performance.now();
       let verdict: Verdict | Promise<Verdict>;
       let threw = false;
       try {
@@ -90,15 +50,15 @@ function runTracedFlows(
       if (verdict instanceof Promise) {
         const next = i + 1;
         const settle = (settled: Verdict, failed: boolean): Verdict | Promise<Verdict> => {
-          capture.step(flowName, step, settled, started, failed);
-          return stops(settled, step) ? settled : runTracedFlows(phase, chains, exchange, capture, logger, f, next);
+          capture?.step(flowName, step, settled, started, failed);
+          return stops(settled, step) ? settled : runFlows(phase, chains, exchange, logger, f, next);
         };
         return verdict.then(
           (settled) => settle(settled, false),
           (error: unknown) => settle(policyFailed(step, error, logger), true),
         );
       }
-      capture.step(flowName, step, verdict, started, threw);
+      capture?.step(flowName, step, verdict, started, threw);
       if (stops(verdict, step)) return verdict;
     }
   }

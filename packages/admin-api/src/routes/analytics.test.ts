@@ -397,7 +397,11 @@ describe('GET /api/v1/analytics/top', () => {
     for (const call of calls) counts.set(dimensionOf(call), (counts.get(dimensionOf(call)) ?? 0) + 1);
     return [...counts.entries()]
       .map(([value, hits]) => ({ value, hits }))
-      .sort((a, b) => b.hits - a.hits || String(a.value).localeCompare(String(b.value)));
+      .sort((a, b) => {
+        // Ties by value in code-point order, a call without one ranking as the empty value.
+        const [x, y] = [a.value ?? '', b.value ?? ''];
+        return b.hits - a.hits || (x < y ? -1 : x > y ? 1 : 0);
+      });
   }
 
   const itemsOf = (body: { items: Array<{ value: string | null; hits: number }> }) =>

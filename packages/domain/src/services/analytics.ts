@@ -121,13 +121,18 @@ export class AnalyticsService {
   /** The values of one dimension with the most calls. */
   async top(query: AnalyticsTopQuery): Promise<AnalyticsTop> {
     const plan = this.plan(query, query.by);
+    const limit = query.limit ?? 10;
     const keyOf =
       query.by === 'serverGroup' ? (_at: number, _value: string, group: string) => group : (_at: number, value: string) => value;
+    // Ranking by hits needs no sketch: the store ranks, and only the winners' rows are read whole.
+    if (plan.series === query.by) plan.valueIn = await this.context.store.analytics.topValues(this.rollupFilter(plan), limit);
     const byValue = await this.collect(plan, keyOf, query.by);
     const items = [...byValue.entries()]
-      .map(([value, aggregate]) => ({ value: value === '' ? null : String(value), ...figuresOf(aggregate) }))
-      .sort((a, b) => b.hits - a.hits || String(a.value).localeCompare(String(b.value)))
-      .slice(0, query.limit ?? 10);
+      .map(([value, aggregate]) => ({ value: String(value), ...figuresOf(aggregate) }))
+      // Ties by value in code-point order, as the store ranks them.
+      .sort((a, b) => b.hits - a.hits || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+      .slice(0, limit)
+      .map((item) => ({ ...item, value: item.value === '' ? null : item.value }));
     return { ...this.windowOf(plan), by: query.by, items };
   }
 
