@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +31,8 @@ describe('analytics: a scripted run counted exactly per entity', () => {
   let dataDir: string;
   let platform: CliProcess;
   let upstream: Awaited<ReturnType<typeof startRecordingUpstream>>;
+  /** Consumer keys by `client/product`, issued by the first test. */
+  const keys: Record<string, string> = {};
   const start = (args: string[] = []) =>
     startCli(['start', '--data', dataDir, '--port', '0', '--gateway', 'production=0', '--analytics', 'full', ...args], {
       TOLLGATE_ADMIN_TOKEN: TOKEN,
@@ -47,10 +50,22 @@ describe('analytics: a scripted run counted exactly per entity', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const hitsOf = async (call: AdminCall, query: string) => {
-    const response = await call('GET', `/analytics/summary?period=last1h&${query}`);
+  /**
+   * Hits over the last hour. By minute (the default interval of `last1h`) clients, subscriptions
+   * and organizations are answered from the raw events; by hour every entity from the rollups.
+   */
+  const hitsOf = async (call: AdminCall, query: string, interval: 'minute' | 'hour' = 'minute') => {
+    const response = await call('GET', `/analytics/summary?period=last1h&interval=${interval}&${query}`);
     expect(response.status).toBe(200);
     return (response.body.totals as { hits: number }).hits;
+  };
+
+  /** Every expected count, from the minute view and from the hour rollups. */
+  const expectCounts = async (call: AdminCall, expected: Array<[string, number]>) => {
+    for (const [query, hits] of expected) {
+      expect([query, 'minute', await hitsOf(call, query)]).toEqual([query, 'minute', hits]);
+      expect([query, 'hour', await hitsOf(call, query, 'hour')]).toEqual([query, 'hour', hits]);
+    }
   };
 
   /** The scripted GETs per entity, as the API must report them. */
@@ -78,7 +93,6 @@ describe('analytics: a scripted run counted exactly per entity', () => {
       await call('POST', '/products', { id, name: id, serverGroupIds: ['production'], projectIds: ['pets'] });
     await call('POST', '/organizations', { id: 'acme', name: 'Acme', productIds: ['gold', 'silver'] });
     await call('POST', '/organizations', { id: 'globex', name: 'Globex', productIds: ['silver'] });
-    const keys: Record<string, string> = {};
     const subscribe = async (client: string, organizationId: string, productIds: string[]) => {
       expect((await call('POST', '/clients', { id: client, email: `${client}@example.test`, name: client, organizationId })).status).toBe(
         201,
@@ -140,7 +154,7 @@ describe('analytics: a scripted run counted exactly per entity', () => {
 
     // While running: every flush (1 s) brings the rollups up to date.
     await eventually(() => hitsOf(call, ''), expected[0]?.[1]);
-    for (const [query, hits] of expected) expect([query, await hitsOf(call, query)]).toEqual([query, hits]);
+    await expectCounts(call, expected);
 
     const top = await call('GET', '/analytics/top?period=last1h&by=client');
     const added = (top.body.items as Array<{ value: string | null; hits: number }>).map((item) => [
@@ -165,7 +179,7 @@ describe('analytics: a scripted run counted exactly per entity', () => {
     expect(await platform.stop()).toBe(0);
     platform = await start();
     const again = adminClient(platform.url, TOKEN);
-    for (const [query, hits] of expected) expect([query, await hitsOf(again, query)]).toEqual([query, hits]);
+    await expectCounts(again, expected);
 
     // Percentiles from the rollups' sketches, against the exact ones of the raw events.
     const db = new Database(join(dataDir, 'tollgate.db'), { readonly: true });
@@ -211,5 +225,41 @@ describe('analytics: a scripted run counted exactly per entity', () => {
     const rows = lines.slice(1).map((line) => line.split(',').slice(0, 4));
     expect(rows).toContainEqual(['silver', '9', '0', '3']);
     expect(rows.map((row) => row[0]).sort()).toEqual(['', 'gold', 'silver']);
+  });
+
+  it('loses at most the last flush interval to a kill -9, rollups and raw events alike', async () => {
+    const call = adminClient(platform.url, TOKEN);
+    const gateway = platform.gateways.production ?? '';
+    // By hour: the client's rollup series (by minute it would be the raw events).
+    const hits = async () => hitsOf(call, 'clientId=carol', 'hour');
+    const send = async (count: number) => {
+      for (let i = 0; i < count; i++) {
+        const response = await fetch(`${gateway}/pets/k${i}`, { headers: { 'x-api-key': keys['carol/silver'] ?? '' } });
+        expect(response.status).toBe(200);
+        await response.arrayBuffer();
+      }
+    };
+    const before = await hits();
+    await send(20);
+    await eventually(hits, before + 20);
+
+    // Ten more calls, then the process is killed before (or while) the next flush writes them.
+    await send(10);
+    const exited = once(platform.child, 'exit');
+    platform.child.kill('SIGKILL');
+    await exited;
+    platform = await start();
+
+    const after = await hitsOf(adminClient(platform.url, TOKEN), 'clientId=carol', 'hour');
+    expect(after).toBeGreaterThanOrEqual(before + 20);
+    expect(after).toBeLessThanOrEqual(before + 30);
+    // Raw events and rollups are written in one transaction: what survived, survived in both.
+    const db = new Database(join(dataDir, 'tollgate.db'), { readonly: true });
+    try {
+      const raw = db.prepare("select count(*) as n from analytics_events where client_id = 'carol'").get() as { n: number };
+      expect(raw.n).toBe(after);
+    } finally {
+      db.close();
+    }
   });
 });

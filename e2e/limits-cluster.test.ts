@@ -105,6 +105,16 @@ describe.skipIf(postgresUrl === undefined || redisUrl === undefined)('limits sha
     expect(countOf(quota, 429)).toBe(163);
     expect(countOf(sliding, 200)).toBe(23);
     expect(countOf(sliding, 429)).toBe(177);
+
+    // Each node writes its own rollup rows to PostgreSQL; the analytics API adds them up.
+    const call = adminClient(processes[0]?.url ?? '', TOKEN);
+    const hitsOf = async (query: string) =>
+      ((await call('GET', `/analytics/summary?period=last1h&${query}`)).body.totals as { hits: number }).hits;
+    await eventually(() => hitsOf('projectId=exact'), 200, 10_000);
+    await eventually(() => hitsOf('projectId=sliding'), 200, 10_000);
+    const byNode = (await call('GET', '/analytics/top?period=last1h&by=node')).body.items as Array<{ value: string }>;
+    // Node ids are `<hostname>:<port>`: the three gateway ports.
+    expect(byNode.map((item) => item.value.split(':').at(-1)).sort()).toEqual(nodes.map((node) => new URL(node).port).sort());
   });
 
   it('follows onStoreFailure while Redis is cut off: local shares, open admits, closed answers 503; then shares again', async () => {
