@@ -1,5 +1,6 @@
 import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
 import type { Project } from '@tollgate/domain';
+import { decodeFormComponent } from './http/form.js';
 import type { KeyEntry } from './policies/kit.js';
 import type { CompiledResource } from './snapshot/router.js';
 import type { CompiledProject, FlowChains } from './snapshot/snapshot.js';
@@ -174,15 +175,5 @@ export class Exchange {
     });
     if (value !== undefined) this.query = kept.join('&');
     return value;
-  }
-}
-
-/** Decodes one application/x-www-form-urlencoded component; a malformed escape is kept as is. */
-function decodeFormComponent(text: string): string {
-  const spaced = text.replaceAll('+', ' ');
-  try {
-    return decodeURIComponent(spaced);
-  } catch {
-    return spaced;
   }
 }

@@ -58,8 +58,8 @@ export function addEvent(into: Aggregate, event: AnalyticsEvent): void {
   into.bytesOut += event.bytesOut;
 }
 
-/** Adds `from` into `into` (sketches merge exactly; see `mergeSketch`). */
-export function mergeAggregate(into: Aggregate, from: Aggregate): void {
+/** Adds the counts and sums of `from` into `into`. */
+function addTotals(into: Totals, from: Totals): void {
   into.hits += from.hits;
   into.errors4xx += from.errors4xx;
   into.errors5xx += from.errors5xx;
@@ -68,6 +68,11 @@ export function mergeAggregate(into: Aggregate, from: Aggregate): void {
   into.backendLatencySum += from.backendLatencySum;
   into.bytesIn += from.bytesIn;
   into.bytesOut += from.bytesOut;
+}
+
+/** Adds `from` into `into` (sketches merge exactly; see `mergeSketch`). */
+export function mergeAggregate(into: Aggregate, from: Aggregate): void {
+  addTotals(into, from);
   mergeSketch(into.latency, from.latency);
   mergeSketch(into.backendLatency, from.backendLatency);
 }
@@ -130,14 +135,7 @@ export function aggregateOfRow(row: RollupRow): Aggregate {
 
 /** Adds a stored rollup row into `into`, its sketches' bins straight into `into`'s sketches. */
 export function addRow(into: Aggregate, row: RollupRow): void {
-  into.hits += row.hits;
-  into.errors4xx += row.errors4xx;
-  into.errors5xx += row.errors5xx;
-  into.latencySum += row.latencySum;
-  into.backendHits += row.backendHits;
-  into.backendLatencySum += row.backendLatencySum;
-  into.bytesIn += row.bytesIn;
-  into.bytesOut += row.bytesOut;
+  addTotals(into, row);
   addEncodedSketch(into.latency, row.latencySketch);
   addEncodedSketch(into.backendLatency, row.backendLatencySketch);
 }

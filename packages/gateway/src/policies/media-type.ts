@@ -8,14 +8,14 @@ export function mediaTypeOf(contentType: string | string[] | number | undefined)
   return (semicolon === -1 ? contentType : contentType.slice(0, semicolon)).trim().toLowerCase();
 }
 
-/** `application/xml`, `text/xml` and every `+xml` type. */
+/** `application/xml`, `text/xml` or any `+xml` suffix, e.g. `application/soap+xml`. */
 export function isXmlMediaType(mediaType: string): boolean {
-  return mediaType === 'application/xml' || mediaType === 'text/xml' || mediaType.endsWith('+xml');
+  return mediaType === 'application/xml' || mediaType === 'text/xml' || (mediaType.endsWith('+xml') && mediaType.includes('/'));
 }
 
-/** `application/json` and every `+json` type. */
+/** `application/json` or any `+json` structured syntax suffix (RFC 6839), e.g. `application/merge-patch+json`. */
 export function isJsonMediaType(mediaType: string): boolean {
-  return mediaType === 'application/json' || mediaType.endsWith('+json');
+  return mediaType === 'application/json' || (mediaType.endsWith('+json') && mediaType.includes('/'));
 }
 
 /** Why a body could not be turned into text. */

@@ -7,22 +7,7 @@ import { type Rejection, reject } from './kit.js';
  * the policy registry allows only policy folders under `policies/`.
  */
 
-/** The media type of a Content-Type value: `type/subtype`, lower case, parameters dropped; '' when absent. */
-export function mediaTypeOf(contentType: string | undefined): string {
-  if (contentType === undefined) return '';
-  const end = contentType.indexOf(';');
-  return (end === -1 ? contentType : contentType.slice(0, end)).trim().toLowerCase();
-}
-
-/** `application/json` or any `+json` structured syntax suffix (RFC 6839), e.g. `application/merge-patch+json`. */
-export function isJsonMediaType(mediaType: string): boolean {
-  return mediaType === 'application/json' || (mediaType.endsWith('+json') && mediaType.includes('/'));
-}
-
-/** `application/xml`, `text/xml` or any `+xml` suffix, e.g. `application/soap+xml`. */
-export function isXmlMediaType(mediaType: string): boolean {
-  return mediaType === 'application/xml' || mediaType === 'text/xml' || (mediaType.endsWith('+xml') && mediaType.includes('/'));
-}
+export { isJsonMediaType, isXmlMediaType, mediaTypeOf } from './media-type.js';
 
 /**
  * Whether the request carries body bytes, judged by its framing before reading: a non-zero

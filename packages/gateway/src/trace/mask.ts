@@ -1,4 +1,6 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+import { decodeFormComponent } from '../http/form.js';
+import { mediaTypeOf } from '../policies/media-type.js';
 
 /** Names of headers, query parameters and body fields whose values a trace never shows. */
 export const CREDENTIAL_NAME = /authorization|cookie|key|token|secret|password|signature|credential/i;
@@ -86,7 +88,7 @@ export class Masker {
    * body too: a credential value cut by the end is masked to the end.
    */
   body(text: string, contentType: string | undefined): string {
-    const type = mediaType(contentType);
+    const type = mediaTypeOf(contentType);
     if (type === 'application/x-www-form-urlencoded') return this.query(text);
     if (type === 'application/json' || type.endsWith('+json')) return this.json(text);
     return text;
@@ -245,22 +247,5 @@ function decodeJsonString(token: string): string {
     return JSON.parse(token) as string;
   } catch {
     return token.slice(1, token.endsWith('"') && token.length > 1 ? -1 : undefined);
-  }
-}
-
-/** The media type of a Content-Type value, lower case, without parameters ('' when absent). */
-function mediaType(contentType: string | undefined): string {
-  if (contentType === undefined) return '';
-  const semicolon = contentType.indexOf(';');
-  return (semicolon === -1 ? contentType : contentType.slice(0, semicolon)).trim().toLowerCase();
-}
-
-/** Decodes one application/x-www-form-urlencoded component; a malformed escape is kept as is. */
-function decodeFormComponent(text: string): string {
-  const spaced = text.replaceAll('+', ' ');
-  try {
-    return decodeURIComponent(spaced);
-  } catch {
-    return spaced;
   }
 }
