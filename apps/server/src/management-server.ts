@@ -2,7 +2,7 @@ import { createAdminApi } from '@tollgate/admin-api';
 import { createServices } from '@tollgate/domain';
 import type { GatewayNode } from '@tollgate/gateway';
 import { POLICIES } from '@tollgate/gateway/policies';
-import { nodeCredentialIssuer, openStore, systemClock, uuidGenerator } from '@tollgate/storage';
+import { nodeCredentialIssuer, nodePasswordHasher, openStore, systemClock, uuidGenerator } from '@tollgate/storage';
 import type { Logger } from 'pino';
 import { type AdminToken, resolveAdminToken } from './admin-token.js';
 import { startAnalyticsRetention } from './analytics-retention.js';
@@ -36,6 +36,7 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
     clock: systemClock,
     ids: uuidGenerator,
     credentials: nodeCredentialIssuer,
+    passwords: nodePasswordHasher,
     policyTypes: POLICIES,
     analyticsRetention: config.analyticsRetention,
   });

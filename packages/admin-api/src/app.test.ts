@@ -44,6 +44,16 @@ const API_ROUTES: ReadonlyArray<readonly [method: string, path: string]> = [
   ['delete', '/api/v1/projects/{id}/trace'],
   ['get', '/api/v1/projects/{id}/traces'],
   ['get', '/api/v1/projects/{id}/traces/{traceId}'],
+  ['post', '/api/v1/users'],
+  ['get', '/api/v1/users'],
+  ['get', '/api/v1/users/{username}'],
+  ['patch', '/api/v1/users/{username}'],
+  ['delete', '/api/v1/users/{username}'],
+  ['post', '/api/v1/groups'],
+  ['get', '/api/v1/groups'],
+  ['get', '/api/v1/groups/{id}'],
+  ['patch', '/api/v1/groups/{id}'],
+  ['delete', '/api/v1/groups/{id}'],
 ];
 
 const HTTP_VERBS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);

@@ -16,6 +16,7 @@ import { registerQuotaRoutes } from './routes/quotas.js';
 import { registerServerGroupNodeRoutes } from './routes/server-group-nodes.js';
 import { registerSubscriptionKeyRoutes } from './routes/subscription-keys.js';
 import { registerTraceRoutes } from './routes/traces.js';
+import { registerUserRoutes } from './routes/users.js';
 import { createValidatorCompiler } from './validation.js';
 
 /** What the management API is built from. */
@@ -111,6 +112,7 @@ export async function createAdminApi(options: AdminApiOptions): Promise<FastifyI
       registerServerGroupNodeRoutes(api, options.services);
       registerSubscriptionKeyRoutes(api, options.services);
       registerTraceRoutes(api, options.services);
+      registerUserRoutes(api, options.services);
     },
     { prefix: '/api/v1' },
   );

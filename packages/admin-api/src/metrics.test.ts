@@ -1,6 +1,6 @@
 import { createServices } from '@tollgate/domain';
 import { POLICIES } from '@tollgate/gateway/policies';
-import { nodeCredentialIssuer, systemClock, uuidGenerator } from '@tollgate/storage';
+import { nodeCredentialIssuer, nodePasswordHasher, systemClock, uuidGenerator } from '@tollgate/storage';
 import { sqliteBackend, type TestStore } from '@tollgate/storage/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -21,6 +21,7 @@ describe('GET /metrics on the management server', () => {
       clock: systemClock,
       ids: uuidGenerator,
       credentials: nodeCredentialIssuer,
+      passwords: nodePasswordHasher,
       policyTypes: POLICIES,
     });
     const metrics = {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import {
   type AnalyticsEvent,
   type Client,
+  DEFAULT_GROUPS,
   decodeSketch,
   type EventFilter,
   encodeSketch,
@@ -17,12 +18,16 @@ import {
   type SubscriptionRecord,
   type Trace,
   type TraceSession,
+  type User,
+  type Group as UserGroup,
 } from '@tollgate/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type SqlStore } from './store.js';
 import { sqliteBackend, type TestStore, testBackends } from './testing/index.js';
 
 const T0 = '2026-01-02T03:04:05.678Z';
+/** A later time, for updates. */
+const T1 = '2026-01-03T00:00:00.000Z';
 
 const makeGroup = (over: Partial<ServerGroup> = {}): ServerGroup => ({
   id: 'staging',
@@ -102,6 +107,33 @@ const makeSubscription = (over: Partial<SubscriptionRecord> = {}): SubscriptionR
   updatedAt: T0,
   ...over,
 });
+
+const makeUser = (over: Partial<User> = {}): User => ({
+  username: 'alice',
+  displayName: 'Alice Admin',
+  email: 'alice@example.test',
+  status: 'active',
+  groups: [],
+  createdAt: T0,
+  updatedAt: T0,
+  ...over,
+});
+
+/** A group of users (not a server group), without members unless given. */
+const makeUserGroup = (over: Partial<UserGroup> = {}): UserGroup => ({
+  id: 'ops',
+  name: 'Operations',
+  description: 'Runs things',
+  members: { users: [], groups: [] },
+  builtIn: false,
+  createdAt: T0,
+  updatedAt: T0,
+  ...over,
+});
+
+/** Stand-ins for scrypt strings: the store keeps whatever hash it is given. */
+const HASH_1 = 'scrypt$16384$8$1$c2FsdA$aGFzaC1vbmU';
+const HASH_2 = 'scrypt$16384$8$1$c2FsdA$aGFzaC10d28';
 
 const E0 = Date.parse(T0);
 
@@ -1074,6 +1106,208 @@ for (const backend of testBackends()) {
           expect(await store.traces.write(makeTrace(5), 3)).toBe(true);
           expect(await store.traces.write(makeTrace(6), 3)).toBe(false);
         });
+      });
+    });
+
+    describe('users and groups', () => {
+      const usersOf = async (groupId: string) => (await store.groups.get(groupId))?.members.users;
+
+      it('creates the built-in groups on first start, without members', async () => {
+        const page = await store.groups.list({}, { limit: 10 });
+        expect(page.nextCursor).toBeNull();
+        expect(page.items.map((g) => g.id)).toEqual(['administrators', 'api-users', 'everyone']);
+        for (const defaults of DEFAULT_GROUPS) {
+          expect(page.items.find((g) => g.id === defaults.id)).toEqual({
+            ...defaults,
+            members: { users: [], groups: [] },
+            builtIn: true,
+            createdAt: expect.any(String),
+            updatedAt: expect.any(String),
+          });
+        }
+      });
+
+      it('round-trips a user with its groups, ordered by group id, and never its password hash', async () => {
+        await store.users.insert(makeUser({ groups: ['api-users', 'administrators'] }), HASH_1);
+        expect(await store.users.get('alice')).toEqual(makeUser({ groups: ['administrators', 'api-users'] }));
+        expect(await usersOf('administrators')).toEqual(['alice']);
+        expect(await usersOf('api-users')).toEqual(['alice']);
+        expect(await usersOf('everyone')).toEqual([]);
+        await store.users.insert(makeUser({ username: 'bob', status: 'disabled' }), HASH_2);
+        expect(await store.users.get('bob')).toEqual(makeUser({ username: 'bob', status: 'disabled' }));
+        expect(await store.users.get('nobody')).toBeUndefined();
+      });
+
+      it('stores the password hash and replaces it only when given a new one', async () => {
+        await store.users.insert(makeUser(), HASH_1);
+        expect(await store.users.passwordHashOf('alice')).toBe(HASH_1);
+        await store.users.update(makeUser({ displayName: 'Alice B.' }));
+        expect(await store.users.passwordHashOf('alice')).toBe(HASH_1);
+        expect((await store.users.get('alice'))?.displayName).toBe('Alice B.');
+        await store.transaction((repos) => repos.users.update(makeUser(), HASH_2));
+        expect(await store.users.passwordHashOf('alice')).toBe(HASH_2);
+        expect(await store.users.passwordHashOf('nobody')).toBeUndefined();
+      });
+
+      it("makes a user's direct memberships exactly its groups on update, keeping its place in those it stays in", async () => {
+        await store.users.insert(makeUser({ username: 'carol' }), HASH_1);
+        await store.groups.insert(makeUserGroup({ members: { users: ['carol'], groups: [] } }));
+        await store.users.insert(makeUser({ groups: ['administrators', 'api-users'] }), HASH_1);
+        await store.users.insert(makeUser({ username: 'bob', groups: ['administrators'] }), HASH_1);
+        expect(await usersOf('administrators')).toEqual(['alice', 'bob']);
+
+        const updated = makeUser({ displayName: 'A.', status: 'disabled', groups: ['ops', 'administrators'], updatedAt: T1 });
+        await store.users.update(updated);
+        expect(await store.users.get('alice')).toEqual({ ...updated, groups: ['administrators', 'ops'] });
+        expect(await usersOf('administrators')).toEqual(['alice', 'bob']);
+        expect(await usersOf('api-users')).toEqual([]);
+        // Joined as the last member.
+        expect(await usersOf('ops')).toEqual(['carol', 'alice']);
+
+        await store.users.update(makeUser({ groups: [] }));
+        expect((await store.users.get('alice'))?.groups).toEqual([]);
+        expect(await usersOf('administrators')).toEqual(['bob']);
+        expect(await usersOf('ops')).toEqual(['carol']);
+        expect((await store.users.get('bob'))?.groups).toEqual(['administrators']);
+
+        // Updating no one writes nothing, memberships included.
+        await store.users.update(makeUser({ username: 'nobody', groups: ['administrators'] }), HASH_2);
+        expect(await store.users.get('nobody')).toBeUndefined();
+        expect(await usersOf('administrators')).toEqual(['bob']);
+      });
+
+      it('lists users in username pages, filtered by direct group and by status', async () => {
+        await store.groups.insert(makeUserGroup({ members: { users: [], groups: ['administrators'] } }));
+        for (const [username, groups, status] of [
+          ['u5', ['administrators'], 'active'],
+          ['u1', ['administrators', 'api-users'], 'active'],
+          ['u3', ['administrators'], 'disabled'],
+          ['u2', [], 'disabled'],
+          ['u4', ['api-users'], 'active'],
+        ] as const) {
+          await store.users.insert(makeUser({ username, groups: [...groups], status }), HASH_1);
+        }
+        const first = await store.users.list({}, { limit: 2 });
+        expect(first.items.map((u) => u.username)).toEqual(['u1', 'u2']);
+        expect(first.items[0]?.groups).toEqual(['administrators', 'api-users']);
+        const second = await store.users.list({}, { limit: 2, cursor: first.nextCursor ?? undefined });
+        expect(second.items.map((u) => u.username)).toEqual(['u3', 'u4']);
+        const last = await store.users.list({}, { limit: 2, cursor: second.nextCursor ?? undefined });
+        expect(last).toEqual({ items: [makeUser({ username: 'u5', groups: ['administrators'] })], nextCursor: null });
+
+        const admins = await store.users.list({ groupId: 'administrators' }, { limit: 2 });
+        expect(admins.items.map((u) => u.username)).toEqual(['u1', 'u3']);
+        const moreAdmins = await store.users.list({ groupId: 'administrators' }, { limit: 2, cursor: admins.nextCursor ?? undefined });
+        expect(moreAdmins).toEqual({ items: [expect.objectContaining({ username: 'u5' })], nextCursor: null });
+        // Direct members only: `ops` holds administrators, not their users.
+        expect((await store.users.list({ groupId: 'ops' }, { limit: 10 })).items).toEqual([]);
+        expect((await store.users.list({ groupId: 'everyone' }, { limit: 10 })).items).toEqual([]);
+        expect((await store.users.list({ status: 'disabled' }, { limit: 10 })).items.map((u) => u.username)).toEqual(['u2', 'u3']);
+        expect(
+          (await store.users.list({ groupId: 'administrators', status: 'active' }, { limit: 10 })).items.map((u) => u.username),
+        ).toEqual(['u1', 'u5']);
+      });
+
+      it('deletes a user with its memberships', async () => {
+        await store.users.insert(makeUser({ groups: ['administrators', 'api-users'] }), HASH_1);
+        await store.users.insert(makeUser({ username: 'bob', groups: ['administrators'] }), HASH_1);
+        expect(await store.users.delete('alice')).toBe(true);
+        expect(await store.users.get('alice')).toBeUndefined();
+        expect(await store.users.passwordHashOf('alice')).toBeUndefined();
+        expect(await usersOf('administrators')).toEqual(['bob']);
+        expect(await usersOf('api-users')).toEqual([]);
+        expect(await store.users.delete('alice')).toBe(false);
+        // A user of the same name made again starts in no group.
+        await store.users.insert(makeUser(), HASH_2);
+        expect((await store.users.get('alice'))?.groups).toEqual([]);
+        expect((await store.users.list({ groupId: 'administrators' }, { limit: 10 })).items.map((u) => u.username)).toEqual(['bob']);
+      });
+
+      it('round-trips a group with user and group members in their order, and replaces them on update', async () => {
+        for (const username of ['carol', 'alice', 'bob']) await store.users.insert(makeUser({ username }), HASH_1);
+        const ops = makeUserGroup({ members: { users: ['carol', 'alice'], groups: ['api-users', 'administrators'] } });
+        await store.groups.insert(ops);
+        expect(await store.groups.get('ops')).toEqual(ops);
+        expect((await store.users.get('alice'))?.groups).toEqual(['ops']);
+
+        const renamed = makeUserGroup({
+          name: 'Ops',
+          description: '',
+          members: { users: ['bob', 'carol'], groups: ['administrators'] },
+          updatedAt: T1,
+        });
+        await store.groups.update(renamed);
+        expect(await store.groups.get('ops')).toEqual(renamed);
+        expect((await store.users.get('alice'))?.groups).toEqual([]);
+        expect((await store.users.get('bob'))?.groups).toEqual(['ops']);
+
+        // A built-in group keeps its flag when its members change.
+        const administrators = await store.groups.get('administrators');
+        if (administrators === undefined) throw new Error('administrators is missing');
+        await store.groups.update({ ...administrators, members: { users: ['alice'], groups: ['ops'] } });
+        expect(await store.groups.get('administrators')).toEqual({ ...administrators, members: { users: ['alice'], groups: ['ops'] } });
+        expect((await store.groups.list({}, { limit: 2 })).items.map((g) => g.id)).toEqual(['administrators', 'api-users']);
+        const page = await store.groups.list({}, { limit: 2, cursor: Buffer.from('api-users').toString('base64url') });
+        expect(page).toEqual({ items: [expect.objectContaining({ id: 'everyone' }), renamed], nextCursor: null });
+        expect(await store.groups.get('nobody')).toBeUndefined();
+      });
+
+      it('deletes a group with its own members and its place in other groups', async () => {
+        await store.users.insert(makeUser({ username: 'carol' }), HASH_1);
+        await store.groups.insert(makeUserGroup({ members: { users: ['carol'], groups: ['administrators'] } }));
+        await store.groups.insert(makeUserGroup({ id: 'sre', members: { users: [], groups: ['ops', 'api-users'] } }));
+        const apiUsers = await store.groups.get('api-users');
+        if (apiUsers === undefined) throw new Error('api-users is missing');
+        await store.groups.update({ ...apiUsers, members: { users: ['carol'], groups: ['ops'] } });
+
+        expect(await store.groups.delete('ops')).toBe(true);
+        expect(await store.groups.get('ops')).toBeUndefined();
+        expect((await store.groups.get('sre'))?.members).toEqual({ users: [], groups: ['api-users'] });
+        expect((await store.groups.get('api-users'))?.members).toEqual({ users: ['carol'], groups: [] });
+        expect((await store.users.get('carol'))?.groups).toEqual(['api-users']);
+        expect(await store.groups.delete('ops')).toBe(false);
+        // A group of the same id made again starts without members.
+        await store.groups.insert(makeUserGroup());
+        expect((await store.groups.get('ops'))?.members).toEqual({ users: [], groups: [] });
+        expect((await store.users.get('carol'))?.groups).toEqual(['api-users']);
+      });
+
+      it('maps a duplicate username or group id to CONFLICT, and writes nothing of a user whose group is gone', async () => {
+        await store.users.insert(makeUser({ groups: ['administrators'] }), HASH_1);
+        await expect(store.users.insert(makeUser({ displayName: 'Other', groups: ['api-users'] }), HASH_2)).rejects.toMatchObject({
+          code: 'CONFLICT',
+          fields: { username: 'is already used' },
+        });
+        expect(await store.users.get('alice')).toEqual(makeUser({ groups: ['administrators'] }));
+        expect(await store.users.passwordHashOf('alice')).toBe(HASH_1);
+        expect(await usersOf('api-users')).toEqual([]);
+
+        await store.groups.insert(makeUserGroup());
+        await expectCode(store.groups.insert(makeUserGroup({ name: 'Other', members: { users: ['alice'], groups: [] } })), 'CONFLICT');
+        await expectCode(store.groups.insert(makeUserGroup({ id: 'administrators' })), 'CONFLICT');
+        expect(await store.groups.get('ops')).toEqual(makeUserGroup());
+        expect((await store.groups.get('administrators'))?.builtIn).toBe(true);
+
+        // The service checks groups first; should one vanish meanwhile, the insert fails whole.
+        await expectCode(store.users.insert(makeUser({ username: 'bob', groups: ['administrators', 'gone'] }), HASH_1), 'CONFLICT');
+        expect(await store.users.get('bob')).toBeUndefined();
+        expect(await usersOf('administrators')).toEqual(['alice']);
+      });
+
+      it('bumps the configuration version on every user and group write, not on reads', async () => {
+        const v0 = await store.gatewayConfig.currentVersion();
+        await store.users.get('alice');
+        await store.users.passwordHashOf('alice');
+        await store.groups.list({}, { limit: 10 });
+        expect(await store.gatewayConfig.currentVersion()).toBe(v0);
+        await store.users.insert(makeUser(), HASH_1);
+        await store.users.update(makeUser({ groups: ['administrators'] }), HASH_2);
+        await store.groups.insert(makeUserGroup());
+        await store.groups.update(makeUserGroup({ members: { users: ['alice'], groups: [] } }));
+        expect(await store.gatewayConfig.currentVersion()).toBe(v0 + 4);
+        await store.groups.delete('ops');
+        await store.users.delete('alice');
+        expect(await store.gatewayConfig.currentVersion()).toBe(v0 + 6);
       });
     });
 

@@ -10,6 +10,7 @@ import { analyticsStore } from './repositories/analytics.js';
 import { clientRepository } from './repositories/clients.js';
 import { bumpConfigVersion, gatewayConfigSource } from './repositories/gateway-config.js';
 import { nodeRegistry } from './repositories/gateway-nodes.js';
+import { groupRepository } from './repositories/groups.js';
 import { organizationRepository } from './repositories/organizations.js';
 import { productRepository } from './repositories/products.js';
 import { projectRepository } from './repositories/projects.js';
@@ -17,6 +18,7 @@ import { quotaRepository } from './repositories/quotas.js';
 import { serverGroupRepository } from './repositories/server-groups.js';
 import { subscriptionRepository } from './repositories/subscriptions.js';
 import { traceSessionRepository, traceStore } from './repositories/traces.js';
+import { userRepository } from './repositories/users.js';
 import { translateUnavailable } from './sql/errors.js';
 import type { Database } from './sql/schema.js';
 
@@ -56,6 +58,8 @@ function repositoriesOf(db: Kysely<Database>): Repositories {
     subscriptions: subscriptionRepository(db),
     quotas: quotaRepository(db),
     traceSessions: traceSessionRepository(db),
+    users: userRepository(db),
+    groups: groupRepository(db),
   };
 }
 
@@ -69,6 +73,8 @@ const WRITES: { [K in keyof Repositories]: ReadonlyArray<keyof Repositories[K]> 
   subscriptions: ['insert', 'update', 'delete'],
   quotas: ['reset'],
   traceSessions: ['start', 'stop'],
+  users: ['insert', 'update', 'delete'],
+  groups: ['insert', 'update', 'delete'],
 };
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;

@@ -1,10 +1,12 @@
 import type {
   ClientCreate,
+  GroupCreate,
   OrganizationCreate,
   ProductCreate,
   ProjectCreate,
   ServerGroupCreate,
   SubscriptionCreate,
+  UserCreate,
 } from '@tollgate/domain';
 
 /**
@@ -77,3 +79,27 @@ export const makeSubscriptionInput = (over: Partial<SubscriptionCreate> = {}): S
   products: [{ productId: 'gold' }],
   ...over,
 });
+
+/** The password `makeUserInput` gives every user: long enough to pass the 10-character minimum. */
+export const TEST_PASSWORD = 'correct horse battery';
+
+/**
+ * A valid user, `alice` named `Alice`, in no group but (implicitly) everyone, with `TEST_PASSWORD`;
+ * the e-mail follows the username (`<username>@example.com`) so several can coexist.
+ *
+ * @param over - the fields to set instead of the defaults.
+ */
+export const makeUserInput = (over: Partial<UserCreate> = {}): UserCreate => ({
+  username: 'alice',
+  displayName: 'Alice',
+  email: `${over.username ?? 'alice'}@example.com`,
+  password: TEST_PASSWORD,
+  ...over,
+});
+
+/**
+ * A valid group, `ops` named `Operations`, without members.
+ *
+ * @param over - the fields to set instead of the defaults.
+ */
+export const makeGroupInput = (over: Partial<GroupCreate> = {}): GroupCreate => ({ id: 'ops', name: 'Operations', ...over });

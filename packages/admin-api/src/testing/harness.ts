@@ -1,6 +1,6 @@
 import { type Clock, createServices, type Services } from '@tollgate/domain';
 import { POLICIES } from '@tollgate/gateway/policies';
-import { nodeCredentialIssuer, systemClock, uuidGenerator } from '@tollgate/storage';
+import { nodeCredentialIssuer, nodePasswordHasher, systemClock, uuidGenerator } from '@tollgate/storage';
 import { sqliteBackend, type TestBackend, type TestStore } from '@tollgate/storage/testing';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createAdminApi } from '../app.js';
@@ -34,6 +34,7 @@ export async function startApi(backend: TestBackend = sqliteBackend, options: Ap
     clock: options.clock ?? systemClock,
     ids: uuidGenerator,
     credentials: nodeCredentialIssuer,
+    passwords: nodePasswordHasher,
     policyTypes: POLICIES,
   });
   const app = await createAdminApi({ services, adminToken: TEST_TOKEN, version: 'test' });

@@ -9,3 +9,4 @@ export * from './quota-reset.js';
 export * from './server-group.js';
 export * from './subscription.js';
 export * from './trace.js';
+export * from './user.js';

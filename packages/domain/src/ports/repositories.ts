@@ -5,6 +5,7 @@ import type { Product } from '../entities/product.js';
 import type { Deployment, Project, ProjectStatus } from '../entities/project.js';
 import type { ServerGroup } from '../entities/server-group.js';
 import type { SubscriptionRecord } from '../entities/subscription.js';
+import type { Group, User } from '../entities/user.js';
 import type { AnalyticsStore } from './analytics.js';
 import type { GatewayConfigSource, NodeRegistry } from './gateway.js';
 import type { TraceSessionRepository, TraceStore } from './traces.js';
@@ -87,6 +88,26 @@ export interface QuotaRepository {
 }
 
 /** Every repository, as seen inside one transaction. */
+export interface UserFilter {
+  /** Only direct members of this group. */
+  groupId?: string | undefined;
+  status?: User['status'] | undefined;
+}
+
+/** Users; `groups` is read from and written to the groups' member lists. */
+export interface UserRepository extends Omit<Repository<User, UserFilter>, 'insert' | 'update'> {
+  /** Inserts the user with its password hash, and adds it to `user.groups`. */
+  insert(user: User, passwordHash: string): Promise<void>;
+  /** Writes the user; its direct memberships become exactly `user.groups`; a new hash when given. */
+  update(user: User, passwordHash?: string): Promise<void>;
+  passwordHashOf(username: string): Promise<string | undefined>;
+}
+
+export type GroupFilter = Record<string, never>;
+
+/** Groups with their members (`builtIn` is stored). Unknown members: `REFERENCED`-free, checked by the service. */
+export type GroupRepository = Repository<Group, GroupFilter>;
+
 export interface Repositories {
   serverGroups: Repository<ServerGroup, ServerGroupFilter>;
   projects: ProjectRepository;
@@ -96,6 +117,8 @@ export interface Repositories {
   subscriptions: SubscriptionRepository;
   quotas: QuotaRepository;
   traceSessions: TraceSessionRepository;
+  users: UserRepository;
+  groups: GroupRepository;
 }
 
 /**

@@ -22,3 +22,13 @@ export interface CredentialIssuer {
   issue(): IssuedCredentials;
   digest(value: string): string;
 }
+
+/** Hashes passwords for storage and checks them (a slow, salted KDF: scrypt). */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  /**
+   * Whether `password` matches `hash`, in time independent of where they differ. `undefined`
+   * (an unknown user) is false after the same work, so timing does not tell names apart.
+   */
+  verify(password: string, hash: string | undefined): Promise<boolean>;
+}

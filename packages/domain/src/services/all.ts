@@ -1,6 +1,7 @@
 import { AnalyticsService } from './analytics.js';
 import { ClientService } from './clients.js';
 import type { ServiceContext } from './context.js';
+import { GroupService } from './groups.js';
 import { OrganizationService } from './organizations.js';
 import { PolicyTypeService } from './policy-types.js';
 import { ProductService } from './products.js';
@@ -9,6 +10,7 @@ import { QuotaService } from './quotas.js';
 import { ServerGroupService } from './server-groups.js';
 import { SubscriptionService } from './subscriptions.js';
 import { TraceService } from './traces.js';
+import { UserService } from './users.js';
 
 /** Every use-case service over one context: what the admin API and the CLI call. */
 export function createServices(context: ServiceContext) {
@@ -23,6 +25,8 @@ export function createServices(context: ServiceContext) {
     quotas: new QuotaService(context),
     analytics: new AnalyticsService(context),
     traces: new TraceService(context),
+    users: new UserService(context),
+    groups: new GroupService(context),
   };
 }
 

@@ -1,5 +1,5 @@
 import { notFound, TollgateError } from '../errors/catalogue.js';
-import type { Clock, CredentialIssuer, IdGenerator, PolicyType, Store } from '../ports/index.js';
+import type { Clock, CredentialIssuer, IdGenerator, PasswordHasher, PolicyType, Store } from '../ports/index.js';
 import type { AnalyticsRetention } from './analytics.js';
 
 /** What every service is built from. */
@@ -8,6 +8,8 @@ export interface ServiceContext {
   clock: Clock;
   ids: IdGenerator;
   credentials: CredentialIssuer;
+  /** Hashes and checks user passwords. */
+  passwords: PasswordHasher;
   /** Every policy type a project may use (the gateway's registry). */
   policyTypes: readonly PolicyType[];
   /** How long analytics data is kept; default `DEFAULT_ANALYTICS_RETENTION`. */

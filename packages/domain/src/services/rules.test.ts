@@ -10,12 +10,18 @@ import type { ProjectCreate, ProjectStatus } from '../entities/project.js';
 import type { ServerGroupCreate } from '../entities/server-group.js';
 import type { SubscriptionCreate } from '../entities/subscription.js';
 import { type ErrorCode, TollgateError } from '../errors/catalogue.js';
-import type { Clock, Store } from '../ports/index.js';
+import type { Clock, PasswordHasher, Store } from '../ports/index.js';
 import { createServices, type Services } from './all.js';
 
 /** The one instant every service sees, so issued and expiry times are exact. */
 const NOW = '2030-01-02T03:04:05.000Z';
 const clock: Clock = { now: () => new Date(NOW) };
+
+/** A stand-in for scrypt: these rules do not depend on how passwords are hashed, only that they are. */
+const passwords: PasswordHasher = {
+  hash: async (password) => `fake:${password}`,
+  verify: async (password, hash) => hash === `fake:${password}`,
+};
 
 /** Base64url after the prefix: 32 random bytes encode to 43 characters. */
 const CONSUMER_KEY = /^tg_k_[A-Za-z0-9_-]{43,}$/;
@@ -108,7 +114,7 @@ for (const backend of testBackends()) {
       const fresh = await backend.open();
       opened = fresh;
       store = fresh.store;
-      services = createServices({ store, clock, ids: uuidGenerator, credentials: nodeCredentialIssuer, policyTypes: POLICIES });
+      services = createServices({ store, clock, ids: uuidGenerator, credentials: nodeCredentialIssuer, passwords, policyTypes: POLICIES });
     });
 
     afterEach(async () => {

@@ -6,6 +6,7 @@ import * as secrets from './0004-secrets.js';
 import * as analytics from './0005-analytics.js';
 import * as analyticsRollups from './0006-analytics-rollups.js';
 import * as traces from './0007-traces.js';
+import * as users from './0008-users.js';
 
 /** One schema change; `up` runs inside the migration transaction, told which database it is on. */
 interface Migration {
@@ -24,6 +25,7 @@ const MIGRATIONS: ReadonlyArray<[string, Migration]> = [
   ['0005-analytics', analytics],
   ['0006-analytics-rollups', analyticsRollups],
   ['0007-traces', traces],
+  ['0008-users', users],
 ];
 
 /** Arbitrary constant: the PostgreSQL advisory lock that serialises concurrent starts. */

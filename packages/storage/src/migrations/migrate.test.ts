@@ -16,6 +16,7 @@ const MIGRATIONS = [
   '0005-analytics',
   '0006-analytics-rollups',
   '0007-traces',
+  '0008-users',
 ];
 
 /** Opens two stores on one new database at the same time; both must come up on the same schema. */

@@ -10,7 +10,7 @@ export function toIso(millis: number | string): string {
   return new Date(Number(millis)).toISOString();
 }
 
-/** Opaque cursor of a list ordered by id: the last id of the page, base64url-encoded. */
+/** Opaque cursor of a list ordered by id (or another unique key): the last one of the page, base64url-encoded. */
 export function encodeCursor(lastId: string): string {
   return Buffer.from(lastId, 'utf8').toString('base64url');
 }
@@ -25,7 +25,12 @@ export function decodeCursor(cursor: string | undefined): string | undefined {
  * there is a next page.
  */
 export function toPage<T extends { id: string }>(rows: T[], page: PageRequest): Page<T> {
+  return toPageBy(rows, page, (row) => row.id);
+}
+
+/** `toPage` for a list ordered by another key than `id` (users: `username`). */
+export function toPageBy<T>(rows: T[], page: PageRequest, keyOf: (row: T) => string): Page<T> {
   const items = rows.slice(0, page.limit);
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > page.limit && last !== undefined ? encodeCursor(last.id) : null };
+  return { items, nextCursor: rows.length > page.limit && last !== undefined ? encodeCursor(keyOf(last)) : null };
 }

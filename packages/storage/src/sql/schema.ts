@@ -200,6 +200,35 @@ export interface TraceTable {
   document: string;
 }
 
+/** A user who administers Tollgate; `password_hash` is `nodePasswordHasher`'s scrypt string. */
+export interface UserTable {
+  username: string;
+  display_name: string;
+  email: string;
+  status: string;
+  password_hash: string;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+/** A group of users and groups; `built_in` is 1 for the default groups, else 0. */
+export interface GroupTable {
+  id: string;
+  name: string;
+  description: string;
+  built_in: number;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+/** One member of a group: a user (by username) or a group (by id), in `position` order. */
+export interface GroupMemberTable {
+  group_id: string;
+  member_type: 'user' | 'group';
+  member_id: string;
+  position: number;
+}
+
 /** The tables Kysely knows. Link tables share one shape. */
 export interface Database {
   server_groups: ServerGroupTable;
@@ -221,4 +250,7 @@ export interface Database {
   analytics_rollups: AnalyticsRollupTable;
   trace_sessions: TraceSessionTable;
   traces: TraceTable;
+  users: UserTable;
+  groups: GroupTable;
+  group_members: GroupMemberTable;
 }
