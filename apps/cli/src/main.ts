@@ -76,4 +76,17 @@ program
   )
   .action(async (flags) => (await import('./gateway.js')).gatewayCommand(flags));
 
+const users = program.command('users').description('Manage the users of the management API.');
+
+users
+  .command('create-admin')
+  .description(
+    'Create a user in Administrators through the running management server, with the admin token (env TOLLGATE_TOKEN); the password comes from TOLLGATE_PASSWORD or is asked for without echo. Prints the username.',
+  )
+  .requiredOption('--username <name>', 'login name: lower-case letters, digits, ".", "_" and "-"')
+  .requiredOption('--email <address>', 'e-mail address')
+  .option('--display-name <name>', 'name shown for the user (default: the username)')
+  .option('--url <url>', 'the management server', 'http://127.0.0.1:9400')
+  .action(async (flags) => (await import('./users.js')).createAdminCommand(flags));
+
 await program.parseAsync();

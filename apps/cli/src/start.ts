@@ -25,6 +25,8 @@ export async function startCommand(flags: ServerFlags): Promise<void> {
       'An admin token was generated. It is shown this once; it is also saved (mode 0600) in',
       `  ${server.adminToken.file}`,
       `  export TOLLGATE_TOKEN=${server.adminToken.token}`,
+      'Create the first administrator (a user who logs in at POST /api/v1/auth/login) with it:',
+      `  tollgate users create-admin --url ${server.url} --username <name> --email <address>`,
     );
   }
   process.stderr.write(`${lines.join('\n')}\n\n`);

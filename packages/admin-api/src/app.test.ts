@@ -54,7 +54,16 @@ const API_ROUTES: ReadonlyArray<readonly [method: string, path: string]> = [
   ['get', '/api/v1/groups/{id}'],
   ['patch', '/api/v1/groups/{id}'],
   ['delete', '/api/v1/groups/{id}'],
+  ['post', '/api/v1/auth/login'],
+  ['post', '/api/v1/auth/logout'],
+  ['get', '/api/v1/auth/me'],
+  ['post', '/api/v1/users/{username}/tokens'],
+  ['get', '/api/v1/users/{username}/tokens'],
+  ['delete', '/api/v1/users/{username}/tokens/{tokenId}'],
 ];
+
+/** The routes anyone may call, without a token. */
+const PUBLIC_ROUTES = new Set(['get /api/v1/health', 'post /api/v1/auth/login']);
 
 const HTTP_VERBS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
 
@@ -172,9 +181,9 @@ describe('GET /api/openapi.json', () => {
     }
   });
 
-  it('requires the bearer token on every operation but health', async () => {
+  it('requires the bearer token on every operation but health and login', async () => {
     for (const { method, path, operation } of operationsOf(await openApiDocument())) {
-      const expected = path === '/api/v1/health' ? undefined : [{ bearerAuth: [] }];
+      const expected = PUBLIC_ROUTES.has(`${method} ${path}`) ? undefined : [{ bearerAuth: [] }];
       expect(operation.security, `${method} ${path}`).toEqual(expected);
     }
   });

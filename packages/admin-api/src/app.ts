@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import type { Services } from '@tollgate/domain';
+import type { Clock, Services } from '@tollgate/domain';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { installBearerAuth } from './auth.js';
+import { decoratePrincipal, installAuthentication } from './auth.js';
 import { answerNotFound, installErrorHandling } from './errors.js';
 import { acceptEmptyJsonBodies } from './json-body.js';
+import { LoginThrottle } from './login-throttle.js';
 import { OneLinePerRequest } from './request-log.js';
 import { registerAnalyticsRoutes } from './routes/analytics.js';
+import { registerAuthRoutes, registerLoginRoute } from './routes/auth.js';
 import { registerCollections } from './routes/collections.js';
 import { registerDeploymentRoutes } from './routes/deployments.js';
 import { registerPolicyTypeRoutes } from './routes/policy-types.js';
@@ -22,15 +24,20 @@ import { createValidatorCompiler } from './validation.js';
 /** What the management API is built from. */
 export interface AdminApiOptions {
   services: Services;
-  /** The bearer token every `/api/v1` route but health requires. */
+  /**
+   * The bootstrap admin token: a bearer token with every right, besides users' session and API
+   * tokens. Every `/api/v1` route but health and login requires one of them.
+   */
   adminToken: string;
+  /** The login throttle's clock (its one-minute windows); default the system time. */
+  clock?: Clock;
   /** pino logger; omitted: silent (tests). */
   logger?: FastifyBaseLogger;
   /** Largest JSON body accepted, in bytes (default 1 MiB); larger → 413 PAYLOAD_TOO_LARGE. */
   bodyLimit?: number;
   /** Reported by health and the OpenAPI document. */
   version?: string;
-  /** Served at `GET /metrics` (Prometheus text format, admin token required); absent: no such route. */
+  /** Served at `GET /metrics` (Prometheus text format, admin token or an administrator's token); absent: no such route. */
   metrics?: MetricsSource;
 }
 
@@ -44,7 +51,7 @@ export interface MetricsSource {
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 /**
- * Builds the management API: `/api/v1` (bearer-protected but health), the OpenAPI 3.1
+ * Builds the management API: `/api/v1` (bearer-protected but health and login), the OpenAPI 3.1
  * document at `/api/openapi.json` generated from the route schemas, and its rendering at
  * `/api/docs`. Call `ready()` or `listen()` on the result.
  */
@@ -62,6 +69,8 @@ export async function createAdminApi(options: AdminApiOptions): Promise<FastifyI
   }) as unknown as FastifyInstance;
 
   app.setValidatorCompiler(createValidatorCompiler());
+  decoratePrincipal(app);
+  const authentication = { adminToken: options.adminToken, services: options.services };
   acceptEmptyJsonBodies(app);
   installErrorHandling(app);
   // While draining, answers close their connection so keep-alive clients do not hold the stop up.
@@ -97,15 +106,20 @@ export async function createAdminApi(options: AdminApiOptions): Promise<FastifyI
     },
     async () => ({ status: 'ok' as const, version }),
   );
-  // Every route registered in this scope requires the token, whatever the spelling of its URL:
-  // the decision belongs to the route that matched, not to the raw path.
+  // Login is public: its own scope under /api/v1, without the authentication hook.
+  const throttle = new LoginThrottle(options.clock ?? { now: () => new Date() });
+  await app.register(async (login) => registerLoginRoute(login, options.services, throttle), { prefix: '/api/v1' });
+  // Every route registered in this scope requires a token, whatever the spelling of its URL, and
+  // is admin-only unless it declares otherwise (`config.access`): the decision belongs to the
+  // route that matched, not to the raw path.
   await app.register(
     async (api) => {
-      installBearerAuth(api, options.adminToken);
+      installAuthentication(api, authentication);
       // Unknown /api/v1 URLs go through the token check too: without a token, every answer is 401.
       api.setNotFoundHandler(answerNotFound);
       registerCollections(api, options.services);
       registerAnalyticsRoutes(api, options.services);
+      registerAuthRoutes(api, options.services);
       registerDeploymentRoutes(api, options.services);
       registerPolicyTypeRoutes(api, options.services);
       registerQuotaRoutes(api, options.services);
@@ -120,7 +134,7 @@ export async function createAdminApi(options: AdminApiOptions): Promise<FastifyI
   if (metrics !== undefined) {
     // Prometheus sends the token as a bearer credential (`authorization` in its scrape config).
     await app.register(async (scope) => {
-      installBearerAuth(scope, options.adminToken);
+      installAuthentication(scope, authentication);
       scope.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
         reply.header('content-type', metrics.contentType);
         return metrics.render();

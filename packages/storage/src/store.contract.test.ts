@@ -15,6 +15,7 @@ import {
   type RollupRow,
   type SeriesDimension,
   type ServerGroup,
+  type StoredToken,
   type SubscriptionRecord,
   type Trace,
   type TraceSession,
@@ -136,6 +137,19 @@ const HASH_1 = 'scrypt$16384$8$1$c2FsdA$aGFzaC1vbmU';
 const HASH_2 = 'scrypt$16384$8$1$c2FsdA$aGFzaC10d28';
 
 const E0 = Date.parse(T0);
+
+/** A stored session or API token of `alice`, created at E0 and never expiring unless told. */
+const makeToken = (over: Partial<StoredToken> = {}): StoredToken => ({
+  digest: 'd'.repeat(64),
+  kind: 'api',
+  id: 'token-1',
+  username: 'alice',
+  name: 'CI',
+  prefix: 'tg_pat_abcdef',
+  createdAt: E0,
+  expiresAt: null,
+  ...over,
+});
 
 /** A call admitted and answered by the backend, every dimension known; `i` makes it distinct. */
 const makeEvent = (i: number, over: Partial<AnalyticsEvent> = {}): AnalyticsEvent => ({
@@ -1308,6 +1322,121 @@ for (const backend of testBackends()) {
         await store.groups.delete('ops');
         await store.users.delete('alice');
         expect(await store.gatewayConfig.currentVersion()).toBe(v0 + 6);
+      });
+    });
+
+    describe('auth tokens', () => {
+      const HOUR = 3_600_000;
+      const session = (over: Partial<StoredToken> = {}) =>
+        makeToken({ kind: 'session', digest: 's'.repeat(64), id: 'session-1', name: '', prefix: 'tg_session_abcdef', ...over });
+
+      beforeEach(async () => {
+        await store.users.insert(makeUser(), HASH_1);
+        await store.users.insert(makeUser({ username: 'bob' }), HASH_1);
+      });
+
+      it('round-trips a token by its digest, with or without an expiry; an unknown digest is undefined', async () => {
+        const api = makeToken();
+        const login = session({ expiresAt: E0 + 12 * HOUR });
+        await store.authTokens.insert(api);
+        await store.authTokens.insert(login);
+        expect(await store.authTokens.find(api.digest)).toEqual(api);
+        expect(await store.authTokens.find(login.digest)).toEqual(login);
+        expect(await store.authTokens.find('0'.repeat(64))).toBeUndefined();
+        // Found whether expired or not: expiry is the caller's to judge.
+        const expired = session({ digest: 'e'.repeat(64), id: 'session-2', expiresAt: E0 - 1 });
+        await store.authTokens.insert(expired);
+        expect(await store.authTokens.find(expired.digest)).toEqual(expired);
+      });
+
+      it('maps a duplicate digest or an unknown user to CONFLICT', async () => {
+        await store.authTokens.insert(makeToken());
+        await expectCode(store.authTokens.insert(makeToken({ id: 'token-2', name: 'Other' })), 'CONFLICT');
+        await expectCode(store.authTokens.insert(makeToken({ digest: 'f'.repeat(64), username: 'nobody' })), 'CONFLICT');
+        expect(await store.authTokens.find(makeToken().digest)).toEqual(makeToken());
+        expect(await store.authTokens.find('f'.repeat(64))).toBeUndefined();
+      });
+
+      it('deletes a token by digest, then reports it unknown', async () => {
+        await store.authTokens.insert(session());
+        await store.authTokens.insert(makeToken());
+        expect(await store.authTokens.delete(session().digest)).toBe(true);
+        expect(await store.authTokens.find(session().digest)).toBeUndefined();
+        expect(await store.authTokens.delete(session().digest)).toBe(false);
+        expect(await store.authTokens.find(makeToken().digest)).toEqual(makeToken());
+      });
+
+      it("lists a user's API tokens only, oldest first", async () => {
+        const newest = makeToken({ digest: '1'.repeat(64), id: 'a-newest', name: 'Newest', createdAt: E0 + 2 * HOUR });
+        const oldest = makeToken({ digest: '2'.repeat(64), id: 'z-oldest', name: 'Oldest', createdAt: E0, expiresAt: E0 + HOUR });
+        const middle = makeToken({ digest: '3'.repeat(64), id: 'm-middle', name: 'Middle', createdAt: E0 + HOUR });
+        for (const token of [newest, oldest, middle]) await store.authTokens.insert(token);
+        await store.authTokens.insert(session({ createdAt: E0 - HOUR }));
+        await store.authTokens.insert(makeToken({ digest: '4'.repeat(64), id: 'bobs', username: 'bob', createdAt: E0 - HOUR }));
+
+        expect(await store.authTokens.listApiTokens('alice')).toEqual([oldest, middle, newest]);
+        expect((await store.authTokens.listApiTokens('bob')).map((t) => t.id)).toEqual(['bobs']);
+        expect(await store.authTokens.listApiTokens('nobody')).toEqual([]);
+      });
+
+      it("deletes only the user's own API token by id", async () => {
+        await store.authTokens.insert(makeToken());
+        await store.authTokens.insert(makeToken({ digest: '4'.repeat(64), id: 'bobs', username: 'bob' }));
+        await store.authTokens.insert(session());
+
+        expect(await store.authTokens.deleteApiToken('alice', 'bobs')).toBe(false);
+        expect(await store.authTokens.find('4'.repeat(64))).toBeDefined();
+        // A session is no API token, even by its id.
+        expect(await store.authTokens.deleteApiToken('alice', session().id)).toBe(false);
+        expect(await store.authTokens.find(session().digest)).toEqual(session());
+
+        expect(await store.authTokens.deleteApiToken('alice', 'token-1')).toBe(true);
+        expect(await store.authTokens.find(makeToken().digest)).toBeUndefined();
+        expect(await store.authTokens.deleteApiToken('alice', 'token-1')).toBe(false);
+        expect((await store.authTokens.listApiTokens('bob')).map((t) => t.id)).toEqual(['bobs']);
+      });
+
+      it('deletes the tokens expired before now, and only those, returning how many', async () => {
+        const now = E0 + 10 * HOUR;
+        const expiredSession = session({ expiresAt: now - HOUR });
+        const expiredApi = makeToken({ digest: '1'.repeat(64), id: 'old', expiresAt: now - 1, username: 'bob' });
+        const expiringNow = makeToken({ digest: '2'.repeat(64), id: 'now', expiresAt: now });
+        const later = session({ digest: '3'.repeat(64), id: 'session-2', expiresAt: now + HOUR });
+        const never = makeToken({ digest: '4'.repeat(64), id: 'never', expiresAt: null, createdAt: E0 - 1000 * HOUR });
+        for (const token of [expiredSession, expiredApi, expiringNow, later, never]) await store.authTokens.insert(token);
+
+        expect(await store.authTokens.deleteExpired(now)).toBe(2);
+        expect(await store.authTokens.find(expiredSession.digest)).toBeUndefined();
+        expect(await store.authTokens.find(expiredApi.digest)).toBeUndefined();
+        for (const kept of [expiringNow, later, never]) expect(await store.authTokens.find(kept.digest)).toEqual(kept);
+        expect(await store.authTokens.deleteExpired(now)).toBe(0);
+      });
+
+      it("deletes a user's tokens with the user", async () => {
+        await store.authTokens.insert(makeToken());
+        await store.authTokens.insert(session());
+        await store.authTokens.insert(makeToken({ digest: '4'.repeat(64), id: 'bobs', username: 'bob' }));
+        expect(await store.users.delete('alice')).toBe(true);
+        expect(await store.authTokens.find(makeToken().digest)).toBeUndefined();
+        expect(await store.authTokens.find(session().digest)).toBeUndefined();
+        expect(await store.authTokens.listApiTokens('alice')).toEqual([]);
+        // A user of the same name made again has none of the old tokens.
+        await store.users.insert(makeUser(), HASH_2);
+        expect(await store.authTokens.listApiTokens('alice')).toEqual([]);
+        expect((await store.authTokens.listApiTokens('bob')).map((t) => t.id)).toEqual(['bobs']);
+      });
+
+      it('bumps no configuration version on any write', async () => {
+        const v0 = await store.gatewayConfig.currentVersion();
+        await store.authTokens.insert(makeToken());
+        await store.authTokens.insert(session({ expiresAt: E0 }));
+        await store.authTokens.insert(makeToken({ digest: '1'.repeat(64), id: 'token-2' }));
+        await store.authTokens.find(makeToken().digest);
+        await store.authTokens.listApiTokens('alice');
+        await store.authTokens.delete(makeToken().digest);
+        await store.authTokens.deleteApiToken('alice', 'token-2');
+        expect(await store.authTokens.deleteExpired(E0 + 1)).toBe(1);
+        expect(await store.gatewayConfig.currentVersion()).toBe(v0);
       });
     });
 

@@ -7,6 +7,7 @@ import pg from 'pg';
 import Cursor from 'pg-cursor';
 import { migrate } from './migrations/index.js';
 import { analyticsStore } from './repositories/analytics.js';
+import { authTokenStore } from './repositories/auth-tokens.js';
 import { clientRepository } from './repositories/clients.js';
 import { bumpConfigVersion, gatewayConfigSource } from './repositories/gateway-config.js';
 import { nodeRegistry } from './repositories/gateway-nodes.js';
@@ -180,6 +181,7 @@ export async function openStore(options: StoreOptions): Promise<SqlStore> {
   );
   const analytics = analyticsStore(db);
   const traces = traceStore(db, dialect);
+  const authTokens = authTokenStore(db);
   return {
     ...repositories,
     dialect,
@@ -199,6 +201,15 @@ export async function openStore(options: StoreOptions): Promise<SqlStore> {
       write: (trace, maxCalls) => available(() => traces.write(trace, maxCalls)),
       list: (projectId, page) => available(() => traces.list(projectId, page)),
       get: (projectId, traceId) => available(() => traces.get(projectId, traceId)),
+    },
+    // Not configuration either: logging in or out, or issuing a token, bumps no version.
+    authTokens: {
+      insert: (token) => available(() => authTokens.insert(token)),
+      find: (digest) => available(() => authTokens.find(digest)),
+      delete: (digest) => available(() => authTokens.delete(digest)),
+      listApiTokens: (username) => available(() => authTokens.listApiTokens(username)),
+      deleteApiToken: (username, id) => available(() => authTokens.deleteApiToken(username, id)),
+      deleteExpired: (now) => available(() => authTokens.deleteExpired(now)),
     },
     close: () => db.destroy(),
   };

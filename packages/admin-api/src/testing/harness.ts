@@ -22,7 +22,10 @@ export interface ApiHarness {
 
 /** What a test may change about the API it starts. */
 export interface ApiOptions {
-  /** The services' clock; default the system clock. A fixed one pins "now" (analytics windows, retention). */
+  /**
+   * The services' and the login throttle's clock; default the system clock. A fixed one pins "now"
+   * (analytics windows, retention, session expiry, throttle windows).
+   */
   clock?: Clock;
 }
 
@@ -37,7 +40,7 @@ export async function startApi(backend: TestBackend = sqliteBackend, options: Ap
     passwords: nodePasswordHasher,
     policyTypes: POLICIES,
   });
-  const app = await createAdminApi({ services, adminToken: TEST_TOKEN, version: 'test' });
+  const app = await createAdminApi({ services, adminToken: TEST_TOKEN, version: 'test', clock: options.clock });
   await app.ready();
   return {
     app,

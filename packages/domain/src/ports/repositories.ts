@@ -7,6 +7,7 @@ import type { ServerGroup } from '../entities/server-group.js';
 import type { SubscriptionRecord } from '../entities/subscription.js';
 import type { Group, User } from '../entities/user.js';
 import type { AnalyticsStore } from './analytics.js';
+import type { AuthTokenStore } from './auth.js';
 import type { GatewayConfigSource, NodeRegistry } from './gateway.js';
 import type { TraceSessionRepository, TraceStore } from './traces.js';
 
@@ -136,5 +137,7 @@ export interface Store extends Repositories {
   analytics: AnalyticsStore;
   /** Traced calls from gateway nodes; not configuration (bumps no version). */
   traces: TraceStore;
+  /** Login sessions and personal API tokens; not configuration (bumps no version). */
+  authTokens: AuthTokenStore;
   close(): Promise<void>;
 }

@@ -17,9 +17,18 @@ export interface IssuedCredentials {
   keyPrefix: string;
 }
 
-/** Issues consumer keys from a CSPRNG and digests presented keys the same way. */
+/** A fresh bearer token of a user (a session or a personal API token). */
+export interface IssuedToken {
+  token: string;
+  digest: string;
+  prefix: string;
+}
+
+/** Issues consumer keys and user tokens from a CSPRNG and digests presented ones the same way. */
 export interface CredentialIssuer {
   issue(): IssuedCredentials;
+  /** A session (`tg_session_…`) or personal API token (`tg_pat_…`). */
+  issueToken(kind: 'session' | 'api'): IssuedToken;
   digest(value: string): string;
 }
 

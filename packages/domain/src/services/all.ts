@@ -1,4 +1,5 @@
 import { AnalyticsService } from './analytics.js';
+import { AuthService } from './auth.js';
 import { ClientService } from './clients.js';
 import type { ServiceContext } from './context.js';
 import { GroupService } from './groups.js';
@@ -27,6 +28,7 @@ export function createServices(context: ServiceContext) {
     traces: new TraceService(context),
     users: new UserService(context),
     groups: new GroupService(context),
+    auth: new AuthService(context),
   };
 }
 

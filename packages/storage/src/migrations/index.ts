@@ -7,6 +7,7 @@ import * as analytics from './0005-analytics.js';
 import * as analyticsRollups from './0006-analytics-rollups.js';
 import * as traces from './0007-traces.js';
 import * as users from './0008-users.js';
+import * as authTokens from './0009-auth-tokens.js';
 
 /** One schema change; `up` runs inside the migration transaction, told which database it is on. */
 interface Migration {
@@ -26,6 +27,7 @@ const MIGRATIONS: ReadonlyArray<[string, Migration]> = [
   ['0006-analytics-rollups', analyticsRollups],
   ['0007-traces', traces],
   ['0008-users', users],
+  ['0009-auth-tokens', authTokens],
 ];
 
 /** Arbitrary constant: the PostgreSQL advisory lock that serialises concurrent starts. */

@@ -17,6 +17,7 @@ const MIGRATIONS = [
   '0006-analytics-rollups',
   '0007-traces',
   '0008-users',
+  '0009-auth-tokens',
 ];
 
 /** Opens two stores on one new database at the same time; both must come up on the same schema. */

@@ -229,6 +229,19 @@ export interface GroupMemberTable {
   position: number;
 }
 
+/** A user's session or personal API token, by the SHA-256 digest of the token (`StoredToken`). */
+export interface AuthTokenTable {
+  digest: string;
+  kind: 'session' | 'api';
+  id: string;
+  username: string;
+  name: string;
+  prefix: string;
+  created_at: Millis;
+  /** Null: never expires. */
+  expires_at: Millis | null;
+}
+
 /** The tables Kysely knows. Link tables share one shape. */
 export interface Database {
   server_groups: ServerGroupTable;
@@ -253,4 +266,5 @@ export interface Database {
   users: UserTable;
   groups: GroupTable;
   group_members: GroupMemberTable;
+  auth_tokens: AuthTokenTable;
 }

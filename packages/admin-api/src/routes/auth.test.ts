@@ -1,0 +1,519 @@
+import { nodeCredentialIssuer } from '@tollgate/storage';
+import Fastify, { type InjectOptions, type LightMyRequestResponse } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decoratePrincipal, installAuthentication } from '../auth.js';
+import { makeGroupInput, makeProjectInput, makeUserInput, TEST_PASSWORD } from '../testing/factories.js';
+import { type ApiHarness, startApi, TEST_TOKEN } from '../testing/harness.js';
+import { expectProblem } from '../testing/problems.js';
+
+const START = Date.parse('2025-03-01T09:00:00.000Z');
+const HOUR = 3_600_000;
+
+let api: ApiHarness;
+/** The time every clock of the API reads; tests move it forward. */
+let now: number;
+
+beforeEach(async () => {
+  now = START;
+  api = await startApi(undefined, { clock: { now: () => new Date(now) } });
+});
+
+afterEach(async () => {
+  await api.close();
+});
+
+/** A user with `TEST_PASSWORD`, directly in `groups`. */
+const createUser = (username: string, groups: string[] = []) => api.services.users.create(makeUserInput({ username, groups }));
+
+/** `POST /api/v1/auth/login` from `address` (default 127.0.0.1). */
+function login(username: string, password = TEST_PASSWORD, address = '127.0.0.1'): Promise<LightMyRequestResponse> {
+  return api.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, remoteAddress: address });
+}
+
+/** The session token of a successful login. */
+async function sessionOf(username: string): Promise<string> {
+  const res = await login(username);
+  expect(res.statusCode).toBe(200);
+  return res.json().token;
+}
+
+/** Calls with `Authorization: Bearer <token>` and a JSON body. */
+function as(token: string, method: InjectOptions['method'], url: string, body?: unknown): Promise<LightMyRequestResponse> {
+  return api.app.inject({
+    method,
+    url,
+    headers: { authorization: `Bearer ${token}` },
+    ...(body === undefined ? {} : { payload: body as object }),
+  });
+}
+
+/** The body of a problem without its request id: what two answers must share to be indistinguishable. */
+const withoutRequestId = (res: LightMyRequestResponse) => {
+  const { requestId: _, ...rest } = res.json();
+  return { status: res.statusCode, contentType: res.headers['content-type'], body: rest };
+};
+
+describe('POST /api/v1/auth/login', () => {
+  it('answers a session token valid for 8 hours, without a token, not to be cached', async () => {
+    await createUser('alice');
+
+    const res = await login('alice');
+
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.json()).toEqual({ token: expect.stringMatching(/^tg_session_/), expiresAt: new Date(START + 8 * HOUR).toISOString() });
+  });
+
+  it('gives a token that works on GET /auth/me: the user, its groups with nested ones, and the administrator flag', async () => {
+    await createUser('alice');
+    await api.services.groups.create(makeGroupInput({ id: 'ops', members: { users: ['alice'] } }));
+    await api.services.groups.update('administrators', { members: { groups: ['ops'] } });
+    const token = await sessionOf('alice');
+
+    const res = await as(token, 'GET', '/api/v1/auth/me');
+
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      username: 'alice',
+      displayName: 'Alice',
+      groups: ['everyone', 'administrators', 'ops'],
+      administrator: true,
+      via: 'session',
+    });
+  });
+
+  it('reports a user outside Administrators as no administrator', async () => {
+    await createUser('bob', ['api-users']);
+
+    const res = await as(await sessionOf('bob'), 'GET', '/api/v1/auth/me');
+
+    expect(res.json()).toEqual({
+      username: 'bob',
+      displayName: 'Alice',
+      groups: ['everyone', 'api-users'],
+      administrator: false,
+      via: 'session',
+    });
+  });
+
+  it('answers identical 401 bodies to a wrong password, an unknown user and a disabled user', async () => {
+    await createUser('alice');
+    await createUser('carol');
+    await api.services.users.update('carol', { status: 'disabled' });
+
+    const wrongPassword = await login('alice', 'not the password');
+    const unknownUser = await login('nobody');
+    const disabled = await login('carol');
+
+    const body = expectProblem(wrongPassword, 'UNAUTHENTICATED');
+    expect(body.detail).toBe('the username or the password is not valid');
+    expect(withoutRequestId(unknownUser)).toEqual(withoutRequestId(wrongPassword));
+    expect(withoutRequestId(disabled)).toEqual(withoutRequestId(wrongPassword));
+    expect(unknownUser.json().requestId).not.toBe(wrongPassword.json().requestId);
+  });
+
+  it('answers 400 VALIDATION_FAILED to a body without a password', async () => {
+    const res = await api.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'alice' } });
+
+    expectProblem(res, 'VALIDATION_FAILED', ['password']);
+  });
+
+  it('ignores a bearer token: login needs none and a wrong one does not matter', async () => {
+    await createUser('alice');
+
+    const res = await api.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { authorization: 'Bearer nonsense' },
+      payload: { username: 'alice', password: TEST_PASSWORD },
+    });
+
+    expect(res.statusCode).toBe(200);
+  });
+});
+
+describe('sessions', () => {
+  it('stop working when their user is disabled, and work again when it is enabled', async () => {
+    await createUser('alice', ['administrators']);
+    const token = await sessionOf('alice');
+
+    await api.services.users.update('alice', { status: 'disabled' });
+    const disabled = await as(token, 'GET', '/api/v1/auth/me');
+    await api.services.users.update('alice', { status: 'active' });
+
+    const body = expectProblem(disabled, 'UNAUTHENTICATED');
+    expect(body.detail).toBe('the bearer token is not valid');
+    expect(disabled.headers['www-authenticate']).toBe('Bearer realm="tollgate"');
+    expect((await as(token, 'GET', '/api/v1/auth/me')).statusCode).toBe(200);
+  });
+
+  it('stop working when their user is deleted', async () => {
+    await createUser('alice');
+    const token = await sessionOf('alice');
+
+    await api.services.users.delete('alice');
+
+    expectProblem(await as(token, 'GET', '/api/v1/auth/me'), 'UNAUTHENTICATED');
+  });
+
+  it('expire 8 hours after login', async () => {
+    await createUser('alice');
+    const token = await sessionOf('alice');
+
+    now = START + 8 * HOUR - 1;
+    const before = await as(token, 'GET', '/api/v1/auth/me');
+    now = START + 8 * HOUR;
+    const after = await as(token, 'GET', '/api/v1/auth/me');
+
+    expect(before.statusCode).toBe(200);
+    const body = expectProblem(after, 'UNAUTHENTICATED');
+    expect(body.detail).toBe('the bearer token is not valid');
+  });
+
+  it('are independent: a second login gives another token', async () => {
+    await createUser('alice');
+
+    const first = await sessionOf('alice');
+    const second = await sessionOf('alice');
+    await as(first, 'POST', '/api/v1/auth/logout');
+
+    expect(second).not.toBe(first);
+    expect((await as(second, 'GET', '/api/v1/auth/me')).statusCode).toBe(200);
+  });
+});
+
+describe('POST /api/v1/auth/logout', () => {
+  it('ends the session it was called with: its token answers 401 afterwards', async () => {
+    await createUser('alice', ['administrators']);
+    const token = await sessionOf('alice');
+
+    const res = await as(token, 'POST', '/api/v1/auth/logout');
+
+    expect(res.statusCode).toBe(204);
+    expect(res.body).toBe('');
+    expectProblem(await as(token, 'GET', '/api/v1/auth/me'), 'UNAUTHENTICATED');
+    expectProblem(await as(token, 'GET', '/api/v1/projects'), 'UNAUTHENTICATED');
+  });
+
+  it('revokes the API token it was called with', async () => {
+    await createUser('alice');
+    const session = await sessionOf('alice');
+    const issued = (await as(session, 'POST', '/api/v1/users/alice/tokens', { name: 'CI' })).json();
+
+    expect((await as(issued.token, 'POST', '/api/v1/auth/logout')).statusCode).toBe(204);
+
+    expectProblem(await as(issued.token, 'GET', '/api/v1/auth/me'), 'UNAUTHENTICATED');
+    expect((await as(session, 'GET', '/api/v1/users/alice/tokens')).json()).toEqual({ items: [] });
+  });
+
+  it('answers 204 to the bootstrap token and changes nothing: the token still works', async () => {
+    const res = await api.call('POST', '/api/v1/auth/logout');
+
+    expect(res.statusCode).toBe(204);
+    expect((await api.call('GET', '/api/v1/auth/me')).statusCode).toBe(200);
+  });
+
+  it('answers 401 without a token', async () => {
+    expectProblem(await api.app.inject({ method: 'POST', url: '/api/v1/auth/logout' }), 'UNAUTHENTICATED');
+  });
+});
+
+describe('GET /api/v1/auth/me', () => {
+  it('describes the bootstrap token as an administrator without a username', async () => {
+    const res = await api.call('GET', '/api/v1/auth/me');
+
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      username: null,
+      displayName: 'Bootstrap admin token',
+      groups: ['everyone', 'administrators'],
+      administrator: true,
+      via: 'bootstrap-token',
+    });
+  });
+
+  it('answers 401 to an unknown token of the session form', async () => {
+    const res = await as('tg_session_unknown', 'GET', '/api/v1/auth/me');
+
+    const body = expectProblem(res, 'UNAUTHENTICATED');
+    expect(body.detail).toBe('the bearer token is not valid');
+  });
+});
+
+describe('personal API tokens: /api/v1/users/{username}/tokens', () => {
+  it('shows a created token once; the list shows its prefix only, never the token', async () => {
+    await createUser('alice');
+    const session = await sessionOf('alice');
+
+    const created = await as(session, 'POST', '/api/v1/users/alice/tokens', { name: 'CI' });
+    const list = await as(session, 'GET', '/api/v1/users/alice/tokens');
+
+    expect(created.statusCode).toBe(201);
+    expect(created.headers['cache-control']).toBe('no-store');
+    const issued = created.json();
+    expect(issued).toEqual({
+      id: expect.any(String),
+      name: 'CI',
+      prefix: expect.stringMatching(/^tg_pat_/),
+      token: expect.stringMatching(/^tg_pat_/),
+      createdAt: new Date(START).toISOString(),
+      expiresAt: null,
+    });
+    expect(issued.token.startsWith(issued.prefix)).toBe(true);
+    expect(issued.token.length).toBeGreaterThan(issued.prefix.length + 20);
+    expect(list.statusCode).toBe(200);
+    const { token: _, ...listed } = issued;
+    expect(list.json()).toEqual({ items: [listed] });
+    expect(list.body).not.toContain(issued.token);
+    const stored = await api.test.store.authTokens.find(nodeCredentialIssuer.digest(issued.token));
+    expect(stored).toMatchObject({ kind: 'api', username: 'alice', name: 'CI' });
+    expect(JSON.stringify(stored)).not.toContain(issued.token);
+  });
+
+  it('accepts a token as a bearer credential until it is revoked', async () => {
+    await createUser('alice', ['administrators']);
+    const session = await sessionOf('alice');
+    const issued = (await as(session, 'POST', '/api/v1/users/alice/tokens', { name: 'CI' })).json();
+
+    const me = await as(issued.token, 'GET', '/api/v1/auth/me');
+    const projects = await as(issued.token, 'GET', '/api/v1/projects');
+    const revoked = await as(session, 'DELETE', `/api/v1/users/alice/tokens/${issued.id}`);
+
+    expect(me.json()).toMatchObject({ username: 'alice', administrator: true, via: 'api-token' });
+    expect(projects.statusCode).toBe(200);
+    expect(revoked.statusCode).toBe(204);
+    expectProblem(await as(issued.token, 'GET', '/api/v1/auth/me'), 'UNAUTHENTICATED');
+    expect((await as(session, 'GET', '/api/v1/users/alice/tokens')).json()).toEqual({ items: [] });
+    expectProblem(await as(session, 'DELETE', `/api/v1/users/alice/tokens/${issued.id}`), 'NOT_FOUND');
+  });
+
+  it('lets a token expire after expiresInDays', async () => {
+    await createUser('alice');
+    const issued = (await api.call('POST', '/api/v1/users/alice/tokens', { name: 'CI', expiresInDays: 1 })).json();
+
+    expect(issued.expiresAt).toBe(new Date(START + 24 * HOUR).toISOString());
+    now = START + 24 * HOUR - 1;
+    expect((await as(issued.token, 'GET', '/api/v1/auth/me')).statusCode).toBe(200);
+    now = START + 24 * HOUR;
+    expectProblem(await as(issued.token, 'GET', '/api/v1/auth/me'), 'UNAUTHENTICATED');
+  });
+
+  it("stops a user's tokens working when the user is disabled", async () => {
+    await createUser('alice');
+    const issued = (await api.call('POST', '/api/v1/users/alice/tokens', { name: 'CI' })).json();
+
+    await api.services.users.update('alice', { status: 'disabled' });
+
+    expectProblem(await as(issued.token, 'GET', '/api/v1/auth/me'), 'UNAUTHENTICATED');
+  });
+
+  it('answers 404 for an unknown user and 400 naming the fields of a bad body', async () => {
+    expectProblem(await api.call('POST', '/api/v1/users/nobody/tokens', { name: 'CI' }), 'NOT_FOUND');
+    expectProblem(await api.call('GET', '/api/v1/users/nobody/tokens'), 'NOT_FOUND');
+    await createUser('alice');
+    expectProblem(await api.call('POST', '/api/v1/users/alice/tokens', { name: 'CI', expiresInDays: 0 }), 'VALIDATION_FAILED', [
+      'expiresInDays',
+    ]);
+  });
+});
+
+describe('default deny until permissions exist', () => {
+  it('answers 403 FORBIDDEN to a user outside Administrators on an admin route, and changes nothing', async () => {
+    await createUser('bob', ['api-users']);
+    const token = await sessionOf('bob');
+
+    const list = await as(token, 'GET', '/api/v1/projects');
+    const create = await as(token, 'POST', '/api/v1/projects', makeProjectInput());
+
+    const body = expectProblem(list, 'FORBIDDEN');
+    expect(body.detail).toBe(
+      'GET /api/v1/projects needs a permission the user does not have; until permissions land only Administrators may call it',
+    );
+    expectProblem(create, 'FORBIDDEN');
+    expect((await api.call('GET', '/api/v1/projects')).json().items).toEqual([]);
+  });
+
+  it('refuses before validating: a non-administrator learns nothing from a malformed body', async () => {
+    await createUser('bob');
+
+    expectProblem(await as(await sessionOf('bob'), 'POST', '/api/v1/projects', { nonsense: true }), 'FORBIDDEN');
+  });
+
+  it('lets a user outside Administrators call GET /auth/me and manage its own tokens, not those of another user', async () => {
+    await createUser('alice');
+    await createUser('bob');
+    const bob = await sessionOf('bob');
+    const alices = (await api.call('POST', '/api/v1/users/alice/tokens', { name: 'Alice CI' })).json();
+
+    expect((await as(bob, 'GET', '/api/v1/auth/me')).statusCode).toBe(200);
+    const created = await as(bob, 'POST', '/api/v1/users/bob/tokens', { name: 'Bob CI' });
+    expect(created.statusCode).toBe(201);
+    expect((await as(bob, 'GET', '/api/v1/users/bob/tokens')).json().items).toHaveLength(1);
+    expect((await as(bob, 'DELETE', `/api/v1/users/bob/tokens/${created.json().id}`)).statusCode).toBe(204);
+
+    const others = [
+      await as(bob, 'POST', '/api/v1/users/alice/tokens', { name: 'Stolen' }),
+      await as(bob, 'GET', '/api/v1/users/alice/tokens'),
+      await as(bob, 'DELETE', `/api/v1/users/alice/tokens/${alices.id}`),
+    ];
+    for (const res of others) {
+      const body = expectProblem(res, 'FORBIDDEN');
+      expect(body.detail).toMatch(/for another user needs a permission the user does not have; until permissions land only Administrators/);
+    }
+    expect((await api.call('GET', '/api/v1/users/alice/tokens')).json().items).toHaveLength(1);
+    expect((await as(alices.token, 'GET', '/api/v1/auth/me')).statusCode).toBe(200);
+  });
+
+  it("lets an administrator, directly or through a nested group, call admin routes and manage another user's tokens", async () => {
+    await createUser('alice', ['administrators']);
+    await createUser('bob');
+    await api.services.groups.create(makeGroupInput({ id: 'ops' }));
+    await api.services.groups.update('administrators', { members: { groups: ['ops'] } });
+    await createUser('carol', ['ops']);
+    const alice = await sessionOf('alice');
+    const carol = await sessionOf('carol');
+
+    expect((await as(alice, 'GET', '/api/v1/projects')).statusCode).toBe(200);
+    expect((await as(carol, 'POST', '/api/v1/projects', makeProjectInput())).statusCode).toBe(201);
+    expect((await as(alice, 'POST', '/api/v1/users/bob/tokens', { name: 'For Bob' })).statusCode).toBe(201);
+    expect((await as(carol, 'GET', '/api/v1/users/bob/tokens')).json().items).toHaveLength(1);
+  });
+
+  it('answers 404, not 403, to a non-administrator for an unknown URL', async () => {
+    await createUser('bob');
+
+    expectProblem(await as(await sessionOf('bob'), 'GET', '/api/v1/widgets'), 'NOT_FOUND');
+  });
+});
+
+describe('the access declaration of every route', () => {
+  /** What any authenticated user may call; every other route, declared or not, is for administrators only. */
+  const OPEN_TO_USERS = new Set([
+    'post /api/v1/auth/logout',
+    'get /api/v1/auth/me',
+    // Only for the caller's own username (`self`):
+    'post /api/v1/users/{username}/tokens',
+    'get /api/v1/users/{username}/tokens',
+    'delete /api/v1/users/{username}/tokens/{tokenId}',
+  ]);
+  const PUBLIC = new Set(['get /api/v1/health', 'post /api/v1/auth/login']);
+
+  /** Every operation of the OpenAPI document, logout last (it ends the session it is called with). */
+  async function operations(): Promise<Array<{ method: string; path: string; key: string }>> {
+    const doc = (await api.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, object> };
+    const all = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.keys(item)
+        .filter((method) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
+        .map((method) => ({ method, path, key: `${method} ${path}` })),
+    );
+    return all.sort((a, b) => Number(a.key === 'post /api/v1/auth/logout') - Number(b.key === 'post /api/v1/auth/logout'));
+  }
+
+  /** The URL of a path template, every parameter `x` but the username. */
+  const urlOf = (path: string, username: string) => path.replace('{username}', username).replaceAll(/\{\w+\}/g, 'x');
+
+  const send = (token: string | undefined, method: string, url: string) =>
+    api.app.inject({
+      method: method.toUpperCase() as InjectOptions['method'],
+      url,
+      headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
+      ...(['post', 'patch', 'put'].includes(method) ? { payload: {} } : {}),
+    });
+
+  it('lets a user outside Administrators call only the routes declared open to users, its own tokens only', async () => {
+    await createUser('bob');
+    await createUser('alice');
+    const bob = await sessionOf('bob');
+    const list = await operations();
+    expect(list.length).toBeGreaterThan(50);
+    expect([...OPEN_TO_USERS].every((key) => list.some((operation) => operation.key === key))).toBe(true);
+
+    for (const { method, path, key } of list) {
+      if (PUBLIC.has(key)) continue;
+      if (path.includes('{username}')) {
+        const other = await send(bob, method, urlOf(path, 'alice'));
+        expect(other.statusCode, `${key} for another user`).toBe(403);
+      }
+      const own = await send(bob, method, urlOf(path, 'bob'));
+      if (OPEN_TO_USERS.has(key)) expect([401, 403], `${key} (${own.body})`).not.toContain(own.statusCode);
+      else expectProblem(own, 'FORBIDDEN');
+    }
+  });
+
+  it('lets an administrator call every route, and requires a token on every route but health and login', async () => {
+    await createUser('alice', ['administrators']);
+    const alice = await sessionOf('alice');
+
+    for (const { method, path, key } of await operations()) {
+      const url = urlOf(path, 'nobody');
+      if (!PUBLIC.has(key)) {
+        const anonymous = await send(undefined, method, url);
+        expect(anonymous.statusCode, key).toBe(401);
+      }
+      const res = await send(alice, method, url);
+      expect([401, 403], `${key} (${res.body})`).not.toContain(res.statusCode);
+    }
+  });
+
+  it('refuses to register a route with an unknown access declaration', async () => {
+    const app = Fastify();
+    decoratePrincipal(app);
+    installAuthentication(app, { adminToken: TEST_TOKEN, services: api.services });
+
+    await expect(
+      (async () => {
+        app.get('/x', { config: { access: 'everyone' as never } }, async () => 'open');
+        await app.ready();
+      })(),
+    ).rejects.toThrow(/unknown access "everyone"/);
+    await app.close();
+  });
+});
+
+describe('brute-force throttling of logins', () => {
+  it('answers 429 with Retry-After after 10 failed logins for one username, even with the right password, until the minute ends', async () => {
+    await createUser('alice');
+    await createUser('bob');
+    for (let i = 0; i < 10; i++) expectProblem(await login('alice', `wrong password ${i}`, '10.0.0.1'), 'UNAUTHENTICATED');
+
+    const blocked = await login('alice', TEST_PASSWORD, '10.0.0.1');
+    const body = expectProblem(blocked, 'RATE_LIMITED');
+    expect(blocked.headers['retry-after']).toBe('60');
+    expect(body.detail).toBe('too many failed logins; try again in 60 s');
+
+    // Another address does not help alice; another user from another address is not affected.
+    now = START + 45_000;
+    const elsewhere = await login('alice', TEST_PASSWORD, '10.0.0.9');
+    expectProblem(elsewhere, 'RATE_LIMITED');
+    expect(elsewhere.headers['retry-after']).toBe('15');
+    expect((await login('bob', TEST_PASSWORD, '10.0.0.2')).statusCode).toBe(200);
+
+    now = START + 60_000;
+    expect((await login('alice', TEST_PASSWORD, '10.0.0.1')).statusCode).toBe(200);
+  });
+
+  it('answers 429 after 10 failed logins from one address, whatever the usernames, and not from another address', async () => {
+    await createUser('bob');
+    for (let i = 0; i < 10; i++) expectProblem(await login(`guess${i}`, TEST_PASSWORD, '10.0.0.3'), 'UNAUTHENTICATED');
+
+    expectProblem(await login('bob', TEST_PASSWORD, '10.0.0.3'), 'RATE_LIMITED');
+    expect((await login('bob', TEST_PASSWORD, '10.0.0.4')).statusCode).toBe(200);
+  });
+
+  it("does not reset an address's failures on a successful login", async () => {
+    await createUser('bob');
+    for (let i = 0; i < 9; i++) expectProblem(await login(`guess${i}`, TEST_PASSWORD, '10.0.0.5'), 'UNAUTHENTICATED');
+    expect((await login('bob', TEST_PASSWORD, '10.0.0.5')).statusCode).toBe(200);
+    expectProblem(await login('guess9', TEST_PASSWORD, '10.0.0.5'), 'UNAUTHENTICATED');
+
+    expectProblem(await login('bob', TEST_PASSWORD, '10.0.0.5'), 'RATE_LIMITED');
+  });
+
+  it('counts concurrent guesses: of 15 at once, 10 are checked and 5 refused', async () => {
+    await createUser('alice');
+
+    const answers = await Promise.all(Array.from({ length: 15 }, (_, i) => login('alice', `wrong password ${i}`, '10.0.0.6')));
+
+    expect(answers.map((res) => res.statusCode).sort()).toEqual([...Array(10).fill(401), ...Array(5).fill(429)]);
+  });
+});
