@@ -12,11 +12,12 @@ describe('GET /metrics on the management server', () => {
   let test: TestStore;
   let app: FastifyInstance;
   let scrapes = 0;
+  let services: ReturnType<typeof createServices>;
 
   beforeEach(async () => {
     scrapes = 0;
     test = await sqliteBackend.open();
-    const services = createServices({
+    services = createServices({
       store: test.store,
       clock: systemClock,
       ids: uuidGenerator,
@@ -47,5 +48,21 @@ describe('GET /metrics on the management server', () => {
   it('answers 401 without the token and renders nothing', async () => {
     expectProblem(await app.inject({ method: 'GET', url: '/metrics' }), 'UNAUTHENTICATED');
     expect(scrapes).toBe(0);
+  });
+
+  it("serves an administrator's session and refuses any other user's (403), rendering nothing for them", async () => {
+    const password = 'correct horse battery';
+    await services.users.create({ username: 'ops', displayName: 'Ops', email: 'ops@example.test', password, groups: ['administrators'] });
+    await services.users.create({ username: 'dev', displayName: 'Dev', email: 'dev@example.test', password });
+    const session = async (username: string) => (await services.auth.login({ username, password })).token;
+
+    const admin = await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${await session('ops')}` } });
+    expect(admin.statusCode).toBe(200);
+    expect(scrapes).toBe(1);
+    expectProblem(
+      await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${await session('dev')}` } }),
+      'FORBIDDEN',
+    );
+    expect(scrapes).toBe(1);
   });
 });
