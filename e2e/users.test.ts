@@ -72,7 +72,14 @@ describe('the first administrator, as the README shows it', () => {
 
     expect(await call('GET', '/auth/me')).toEqual({
       status: 200,
-      body: { username: 'root', displayName: 'Root', groups: ['everyone', 'administrators'], administrator: true, via: 'session' },
+      body: {
+        username: 'root',
+        displayName: 'Root',
+        groups: ['everyone', 'administrators'],
+        administrator: true,
+        permissions: expect.arrayContaining(['LOGIN', 'MANAGE_USERS_AND_GROUPS', 'MANAGE_PERMISSIONS']),
+        via: 'session',
+      },
     });
     expect((await call('GET', '/projects')).status).toBe(200);
     expect((await call('POST', '/auth/logout')).status).toBe(204);

@@ -13,6 +13,7 @@ import { registerAnalyticsRoutes } from './routes/analytics.js';
 import { registerAuthRoutes, registerLoginRoute } from './routes/auth.js';
 import { registerCollections } from './routes/collections.js';
 import { registerDeploymentRoutes } from './routes/deployments.js';
+import { registerPermissionRoutes } from './routes/permissions.js';
 import { registerPolicyTypeRoutes } from './routes/policy-types.js';
 import { registerQuotaRoutes } from './routes/quotas.js';
 import { registerServerGroupNodeRoutes } from './routes/server-group-nodes.js';
@@ -37,7 +38,7 @@ export interface AdminApiOptions {
   bodyLimit?: number;
   /** Reported by health and the OpenAPI document. */
   version?: string;
-  /** Served at `GET /metrics` (Prometheus text format, admin token or an administrator's token); absent: no such route. */
+  /** Served at `GET /metrics` (Prometheus text format; the bootstrap token or a token of a user holding VIEW_ANALYTICS); absent: no such route. */
   metrics?: MetricsSource;
 }
 
@@ -110,8 +111,8 @@ export async function createAdminApi(options: AdminApiOptions): Promise<FastifyI
   const throttle = new LoginThrottle(options.clock ?? { now: () => new Date() });
   await app.register(async (login) => registerLoginRoute(login, options.services, throttle), { prefix: '/api/v1' });
   // Every route registered in this scope requires a token, whatever the spelling of its URL, and
-  // is admin-only unless it declares otherwise (`config.access`): the decision belongs to the
-  // route that matched, not to the raw path.
+  // the permission it declares (`config.permission`; none: only the bootstrap token): the
+  // decision belongs to the route that matched, not to the raw path.
   await app.register(
     async (api) => {
       installAuthentication(api, authentication);
@@ -121,6 +122,7 @@ export async function createAdminApi(options: AdminApiOptions): Promise<FastifyI
       registerAnalyticsRoutes(api, options.services);
       registerAuthRoutes(api, options.services);
       registerDeploymentRoutes(api, options.services);
+      registerPermissionRoutes(api, options.services);
       registerPolicyTypeRoutes(api, options.services);
       registerQuotaRoutes(api, options.services);
       registerServerGroupNodeRoutes(api, options.services);
@@ -135,7 +137,7 @@ export async function createAdminApi(options: AdminApiOptions): Promise<FastifyI
     // Prometheus sends the token as a bearer credential (`authorization` in its scrape config).
     await app.register(async (scope) => {
       installAuthentication(scope, authentication);
-      scope.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+      scope.get('/metrics', { config: { permission: 'VIEW_ANALYTICS' }, schema: { hide: true } }, async (_request, reply) => {
         reply.header('content-type', metrics.contentType);
         return metrics.render();
       });

@@ -1,26 +1,30 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { ADMINISTRATORS, type Principal, type Services } from '@tollgate/domain';
+import { holds, PERMISSIONS, type Permission, type Principal, type Services } from '@tollgate/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendProblem } from './errors.js';
 import { problem } from './problem.js';
 
 /**
- * Who may call a route, declared once per route as `config: { access }`:
- * - `admin` (the default, also for a route that declares nothing): the bootstrap token or a
- *   member of Administrators;
- * - `self`: also the user named by the route's `:username` parameter (their own API tokens);
+ * Who may call a route, declared once per route as `config: { permission }`:
+ * - a `Permission` (e.g. `VIEW_PROJECTS`): whoever holds it (`holds`: the user's own grant or a
+ *   group's, nested groups included; the bootstrap token holds every permission);
+ * - `self`: the user named by the route's `:username` parameter (their own API tokens), or anyone
+ *   holding `MANAGE_USERS_AND_GROUPS`;
  * - `authenticated`: any authenticated principal (logout, who am I).
  *
- * Until permissions exist this is the whole authorization model: default deny.
+ * A route that declares nothing is refused to every user: only the bootstrap token passes.
  */
-export type RouteAccess = 'admin' | 'self' | 'authenticated';
+export type RoutePermission = Permission | 'self' | 'authenticated';
 
-const ACCESS_LEVELS: ReadonlySet<string> = new Set<RouteAccess>(['admin', 'self', 'authenticated']);
+const ROUTE_PERMISSIONS: ReadonlySet<string> = new Set<RoutePermission>([...PERMISSIONS, 'self', 'authenticated']);
+
+/** The OpenAPI operation field that shows each route's declaration (`config.permission`). */
+export const PERMISSION_EXTENSION = 'x-permission';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** Who may call the route; absent: `admin`. */
-    access?: RouteAccess;
+    /** Who may call the route; absent: nobody but the bootstrap token. */
+    permission?: RoutePermission;
   }
   interface FastifyRequest {
     /** Who the request acts as; set by the authentication hook, null outside authenticated scopes. */
@@ -41,11 +45,6 @@ export function principalOf(request: FastifyRequest): Principal {
   return request.principal;
 }
 
-/** Whether the principal holds every right: the bootstrap token or a member of Administrators (nested included). */
-export function isAdministrator(principal: Principal): boolean {
-  return principal.kind === 'bootstrap' || principal.groups.includes(ADMINISTRATORS);
-}
-
 /** Adds `request.principal` (null until a scope's authentication hook sets it). Once, on the root instance. */
 export function decoratePrincipal(app: FastifyInstance): void {
   app.decorateRequest('principal', null);
@@ -61,24 +60,28 @@ export interface AuthenticationOptions {
 
 /**
  * Requires `Authorization: Bearer <token>` on every route of the scope it is installed in (an
- * encapsulated Fastify plugin) and enforces each route's `config.access`:
+ * encapsulated Fastify plugin) and enforces each route's `config.permission`:
  *
  * 1. The bootstrap admin token (its digest compared in constant time, so it cannot be guessed
  *    byte by byte) → `{ kind: 'bootstrap' }`; else a session or API token of an active user
- *    (`AuthService.authenticate`); else 401, the same answer for an unknown, expired or revoked
- *    token and for a disabled or deleted user.
- * 2. The route's access declaration, in the same `onRequest` phase: before the body is read or
- *    validated, so a caller without the right learns nothing from validation errors. Anything
- *    but `self` or `authenticated` (nothing, a typo) is `admin`; registering a route with an
- *    unknown value fails at startup.
+ *    (`AuthService.authenticate`, which reads the user's effective permissions); else 401, the
+ *    same answer for an unknown, expired or revoked token and for a disabled or deleted user.
+ * 2. The route's permission, in the same `onRequest` phase: before the body is read or
+ *    validated, so a caller without the right learns nothing from validation errors. A route
+ *    without a declaration is refused to every user; registering a route with an unknown value
+ *    (a typo) fails at startup. The declaration is shown in the OpenAPI document as the
+ *    operation's `x-permission`.
  */
 export function installAuthentication(app: FastifyInstance, options: AuthenticationOptions): void {
   const expected = digest(options.adminToken);
   app.addHook('onRoute', (route) => {
-    const access = (route.config as { access?: unknown } | undefined)?.access;
-    if (access !== undefined && (typeof access !== 'string' || !ACCESS_LEVELS.has(access))) {
-      throw new Error(`route ${route.method} ${route.url}: unknown access ${JSON.stringify(access)}`);
+    const permission = (route.config as { permission?: unknown } | undefined)?.permission;
+    if (permission === undefined) return;
+    if (typeof permission !== 'string' || !ROUTE_PERMISSIONS.has(permission)) {
+      throw new Error(`route ${route.method} ${route.url}: unknown permission ${JSON.stringify(permission)}`);
     }
+    // A copy: route schemas may be shared objects. @fastify/swagger reads this route object later.
+    if (route.schema !== undefined) route.schema = { ...route.schema, [PERMISSION_EXTENSION]: permission } as typeof route.schema;
   });
   app.addHook('onRequest', async (request, reply) => {
     const token = bearerToken(request);
@@ -101,16 +104,17 @@ export function installAuthentication(app: FastifyInstance, options: Authenticat
 /** Why the principal may not call the matched route, or undefined when it may. */
 function refuse(request: FastifyRequest, principal: Principal): string | undefined {
   // Unknown URLs answer 404 to anyone authenticated: the route list is public (/api/openapi.json).
-  if (isAdministrator(principal) || request.is404) return undefined;
-  const access = request.routeOptions.config.access ?? 'admin';
-  if (access === 'authenticated') return undefined;
+  if (principal.kind === 'bootstrap' || request.is404) return undefined;
+  const permission = request.routeOptions.config.permission;
   const route = `${request.method} ${request.routeOptions.url ?? ''}`;
-  if (access === 'self') {
+  if (permission === undefined) return `${route} declares no permission: only the bootstrap token may call it`;
+  if (permission === 'authenticated') return undefined;
+  if (permission === 'self') {
     const { username } = request.params as { username?: unknown };
-    if (principal.kind === 'user' && username === principal.user.username) return undefined;
-    return `${route} for another user needs a permission the user does not have; until permissions land only Administrators may call it for other users`;
+    if (username === principal.user.username || holds(principal, 'MANAGE_USERS_AND_GROUPS')) return undefined;
+    return `${route} for another user needs the permission MANAGE_USERS_AND_GROUPS`;
   }
-  return `${route} needs a permission the user does not have; until permissions land only Administrators may call it`;
+  return holds(principal, permission) ? undefined : `${route} needs the permission ${permission}`;
 }
 
 /** 401 UNAUTHENTICATED with `WWW-Authenticate: Bearer realm="tollgate"`. */

@@ -50,9 +50,9 @@ describe('GET /metrics on the management server', () => {
     expect(scrapes).toBe(0);
   });
 
-  it("serves an administrator's session and refuses any other user's (403), rendering nothing for them", async () => {
+  it('serves the session of a user holding VIEW_ANALYTICS and refuses any other user (403), rendering nothing for them', async () => {
     const password = 'correct horse battery';
-    await services.users.create({ username: 'ops', displayName: 'Ops', email: 'ops@example.test', password, groups: ['administrators'] });
+    await services.users.create({ username: 'ops', displayName: 'Ops', email: 'ops@example.test', password, groups: ['api-users'] });
     await services.users.create({ username: 'dev', displayName: 'Dev', email: 'dev@example.test', password });
     const session = async (username: string) => (await services.auth.login({ username, password })).token;
 

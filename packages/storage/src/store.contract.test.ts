@@ -2,12 +2,15 @@ import { readFileSync } from 'node:fs';
 import {
   type AnalyticsEvent,
   type Client,
+  DEFAULT_GRANTS,
   DEFAULT_GROUPS,
   decodeSketch,
   type EventFilter,
   encodeSketch,
   isTollgateError,
   newSketch,
+  PERMISSIONS,
+  type Permission,
   type Product,
   type Project,
   type Resolution,
@@ -1322,6 +1325,142 @@ for (const backend of testBackends()) {
         await store.groups.delete('ops');
         await store.users.delete('alice');
         expect(await store.gatewayConfig.currentVersion()).toBe(v0 + 6);
+      });
+    });
+
+    describe('permission grants', () => {
+      const API_USERS: Permission[] = [
+        'VIEW_PROJECTS',
+        'MODIFY_PROJECTS',
+        'VIEW_SERVER_GROUPS',
+        'VIEW_PRODUCTS',
+        'VIEW_CLIENTS',
+        'VIEW_SUBSCRIPTIONS',
+        'VIEW_ORGANIZATIONS',
+        'VIEW_ANALYTICS',
+        'VIEW_TRACE',
+      ];
+      const DEFAULTS = [
+        { principal: { type: 'group', id: 'administrators' }, permissions: [...PERMISSIONS] },
+        { principal: { type: 'group', id: 'api-users' }, permissions: API_USERS },
+        { principal: { type: 'group', id: 'everyone' }, permissions: ['LOGIN'] },
+      ];
+
+      it('grants the built-in groups their defaults on first start, permissions in PERMISSIONS order', async () => {
+        expect(await store.permissions.list()).toEqual(DEFAULTS);
+        expect(DEFAULT_GRANTS.map((grant) => grant.groupId).sort()).toEqual(['administrators', 'api-users', 'everyone']);
+      });
+
+      it('sets, replaces and removes a grant, keeping PERMISSIONS order whatever the order given', async () => {
+        const alice = { type: 'user', id: 'alice' } as const;
+        await store.permissions.set({ principal: alice, permissions: ['VIEW_TRACE', 'LOGIN', 'VIEW_PROJECTS'] });
+        expect(await store.permissions.forPrincipals([alice])).toEqual([
+          { principal: alice, permissions: ['LOGIN', 'VIEW_PROJECTS', 'VIEW_TRACE'] },
+        ]);
+        await store.permissions.set({ principal: alice, permissions: ['MODIFY_CLIENTS'] });
+        expect(await store.permissions.forPrincipals([alice])).toEqual([{ principal: alice, permissions: ['MODIFY_CLIENTS'] }]);
+        await store.permissions.set({ principal: alice, permissions: [] });
+        expect(await store.permissions.forPrincipals([alice])).toEqual([]);
+        expect(await store.permissions.list()).toEqual(DEFAULTS);
+
+        // A built-in group's grant is replaced, or removed, like any other.
+        await store.permissions.set({ principal: { type: 'group', id: 'everyone' }, permissions: ['VIEW_ANALYTICS', 'LOGIN'] });
+        await store.permissions.set({ principal: { type: 'group', id: 'api-users' }, permissions: [] });
+        expect(await store.permissions.list()).toEqual([
+          DEFAULTS[0],
+          { principal: { type: 'group', id: 'everyone' }, permissions: ['LOGIN', 'VIEW_ANALYTICS'] },
+        ]);
+      });
+
+      it('returns only the grants of the principals asked, those without permissions left out', async () => {
+        await store.permissions.set({ principal: { type: 'user', id: 'alice' }, permissions: ['LOGIN'] });
+        await store.permissions.set({ principal: { type: 'user', id: 'bob' }, permissions: ['VIEW_PRODUCTS'] });
+        // A group and a user of the same id are different principals.
+        await store.permissions.set({ principal: { type: 'group', id: 'alice' }, permissions: ['MODIFY_TRACE'] });
+        expect(await store.permissions.forPrincipals([])).toEqual([]);
+        expect(
+          await store.permissions.forPrincipals([
+            { type: 'user', id: 'alice' },
+            { type: 'group', id: 'everyone' },
+            { type: 'group', id: 'ops' },
+            { type: 'user', id: 'carol' },
+          ]),
+        ).toEqual([
+          { principal: { type: 'group', id: 'everyone' }, permissions: ['LOGIN'] },
+          { principal: { type: 'user', id: 'alice' }, permissions: ['LOGIN'] },
+        ]);
+        expect(await store.permissions.forPrincipals([{ type: 'group', id: 'alice' }])).toEqual([
+          { principal: { type: 'group', id: 'alice' }, permissions: ['MODIFY_TRACE'] },
+        ]);
+      });
+
+      it('lists every grant by principal type, then id', async () => {
+        await store.permissions.set({ principal: { type: 'user', id: 'bob' }, permissions: ['LOGIN'] });
+        await store.permissions.set({ principal: { type: 'user', id: 'alice' }, permissions: ['LOGIN'] });
+        await store.permissions.set({ principal: { type: 'group', id: 'ops' }, permissions: ['VIEW_CLIENTS'] });
+        expect((await store.permissions.list()).map((grant) => `${grant.principal.type}:${grant.principal.id}`)).toEqual([
+          'group:administrators',
+          'group:api-users',
+          'group:everyone',
+          'group:ops',
+          'user:alice',
+          'user:bob',
+        ]);
+      });
+
+      it("deletes a user's or a group's grant with it, and only its own", async () => {
+        await store.users.insert(makeUser(), HASH_1);
+        await store.groups.insert(makeUserGroup());
+        await store.permissions.set({ principal: { type: 'user', id: 'alice' }, permissions: ['LOGIN'] });
+        await store.permissions.set({ principal: { type: 'group', id: 'ops' }, permissions: ['VIEW_CLIENTS'] });
+        await store.permissions.set({ principal: { type: 'user', id: 'ops' }, permissions: ['VIEW_TRACE'] });
+
+        expect(await store.users.delete('alice')).toBe(true);
+        expect(await store.permissions.forPrincipals([{ type: 'user', id: 'alice' }])).toEqual([]);
+        expect(await store.groups.delete('ops')).toBe(true);
+        expect(await store.permissions.forPrincipals([{ type: 'group', id: 'ops' }])).toEqual([]);
+        expect(await store.permissions.list()).toEqual([
+          ...DEFAULTS,
+          { principal: { type: 'user', id: 'ops' }, permissions: ['VIEW_TRACE'] },
+        ]);
+
+        // Made again, they start without a grant.
+        await store.users.insert(makeUser(), HASH_1);
+        await store.groups.insert(makeUserGroup());
+        expect(
+          await store.permissions.forPrincipals([
+            { type: 'user', id: 'alice' },
+            { type: 'group', id: 'ops' },
+          ]),
+        ).toEqual([]);
+      });
+
+      it('keeps the grant when the delete of its group is rolled back', async () => {
+        await store.groups.insert(makeUserGroup());
+        await store.permissions.set({ principal: { type: 'group', id: 'ops' }, permissions: ['LOGIN'] });
+        await expect(
+          store.transaction(async (repositories) => {
+            await repositories.groups.delete('ops');
+            throw new Error('changed my mind');
+          }),
+        ).rejects.toThrow('changed my mind');
+        expect(await store.permissions.forPrincipals([{ type: 'group', id: 'ops' }])).toEqual([
+          { principal: { type: 'group', id: 'ops' }, permissions: ['LOGIN'] },
+        ]);
+      });
+
+      it('bumps the configuration version on every set, not on reads', async () => {
+        const v0 = await store.gatewayConfig.currentVersion();
+        await store.permissions.list();
+        await store.permissions.forPrincipals([{ type: 'group', id: 'everyone' }]);
+        expect(await store.gatewayConfig.currentVersion()).toBe(v0);
+        await store.permissions.set({ principal: { type: 'user', id: 'alice' }, permissions: ['LOGIN'] });
+        await store.permissions.set({ principal: { type: 'user', id: 'alice' }, permissions: [] });
+        expect(await store.gatewayConfig.currentVersion()).toBe(v0 + 2);
+        await store.transaction(async (repositories) => {
+          await repositories.permissions.set({ principal: { type: 'group', id: 'ops' }, permissions: ['LOGIN'] });
+        });
+        expect(await store.gatewayConfig.currentVersion()).toBe(v0 + 3);
       });
     });
 

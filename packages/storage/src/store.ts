@@ -13,6 +13,7 @@ import { bumpConfigVersion, gatewayConfigSource } from './repositories/gateway-c
 import { nodeRegistry } from './repositories/gateway-nodes.js';
 import { groupRepository } from './repositories/groups.js';
 import { organizationRepository } from './repositories/organizations.js';
+import { permissionGrantRepository } from './repositories/permissions.js';
 import { productRepository } from './repositories/products.js';
 import { projectRepository } from './repositories/projects.js';
 import { quotaRepository } from './repositories/quotas.js';
@@ -61,6 +62,7 @@ function repositoriesOf(db: Kysely<Database>): Repositories {
     traceSessions: traceSessionRepository(db),
     users: userRepository(db),
     groups: groupRepository(db),
+    permissions: permissionGrantRepository(db),
   };
 }
 
@@ -76,6 +78,7 @@ const WRITES: { [K in keyof Repositories]: ReadonlyArray<keyof Repositories[K]> 
   traceSessions: ['start', 'stop'],
   users: ['insert', 'update', 'delete'],
   groups: ['insert', 'update', 'delete'],
+  permissions: ['set'],
 };
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;

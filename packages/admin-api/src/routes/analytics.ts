@@ -52,6 +52,7 @@ export function registerAnalyticsRoutes(app: FastifyInstance, services: Services
   app.get(
     '/analytics/summary',
     {
+      config: { permission: 'VIEW_ANALYTICS' },
       schema: {
         tags: TAGS,
         summary: 'Totals over a window: hits, errors, latency percentiles, bytes',
@@ -78,6 +79,7 @@ export function registerAnalyticsRoutes(app: FastifyInstance, services: Services
   app.get(
     '/analytics/timeseries',
     {
+      config: { permission: 'VIEW_ANALYTICS' },
       schema: {
         tags: TAGS,
         summary: 'The same figures per time bucket, every bucket of the window present (zeros without calls)',
@@ -104,6 +106,7 @@ export function registerAnalyticsRoutes(app: FastifyInstance, services: Services
   app.get(
     '/analytics/top',
     {
+      config: { permission: 'VIEW_ANALYTICS' },
       schema: {
         tags: TAGS,
         summary: 'The values of one dimension with the most calls, with their figures',

@@ -1,8 +1,9 @@
+import { PERMISSIONS, type Permission } from '@tollgate/domain';
 import { nodeCredentialIssuer } from '@tollgate/storage';
 import Fastify, { type InjectOptions, type LightMyRequestResponse } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decoratePrincipal, installAuthentication } from '../auth.js';
-import { makeGroupInput, makeProjectInput, makeUserInput, TEST_PASSWORD } from '../testing/factories.js';
+import { decoratePrincipal, installAuthentication, PERMISSION_EXTENSION } from '../auth.js';
+import { makeGroupInput, makeProductInput, makeProjectInput, makeUserInput, TEST_PASSWORD } from '../testing/factories.js';
 import { type ApiHarness, startApi, TEST_TOKEN } from '../testing/harness.js';
 import { expectProblem } from '../testing/problems.js';
 
@@ -64,7 +65,7 @@ describe('POST /api/v1/auth/login', () => {
     expect(res.json()).toEqual({ token: expect.stringMatching(/^tg_session_/), expiresAt: new Date(START + 8 * HOUR).toISOString() });
   });
 
-  it('gives a token that works on GET /auth/me: the user, its groups with nested ones, and the administrator flag', async () => {
+  it('gives a token that works on GET /auth/me: the user, its groups with nested ones, the administrator flag and its permissions', async () => {
     await createUser('alice');
     await api.services.groups.create(makeGroupInput({ id: 'ops', members: { users: ['alice'] } }));
     await api.services.groups.update('administrators', { members: { groups: ['ops'] } });
@@ -78,11 +79,12 @@ describe('POST /api/v1/auth/login', () => {
       displayName: 'Alice',
       groups: ['everyone', 'administrators', 'ops'],
       administrator: true,
+      permissions: [...PERMISSIONS],
       via: 'session',
     });
   });
 
-  it('reports a user outside Administrators as no administrator', async () => {
+  it("reports a user outside Administrators as no administrator, with its groups' permissions", async () => {
     await createUser('bob', ['api-users']);
 
     const res = await as(await sessionOf('bob'), 'GET', '/api/v1/auth/me');
@@ -92,6 +94,18 @@ describe('POST /api/v1/auth/login', () => {
       displayName: 'Alice',
       groups: ['everyone', 'api-users'],
       administrator: false,
+      permissions: [
+        'LOGIN',
+        'VIEW_PROJECTS',
+        'MODIFY_PROJECTS',
+        'VIEW_SERVER_GROUPS',
+        'VIEW_PRODUCTS',
+        'VIEW_CLIENTS',
+        'VIEW_SUBSCRIPTIONS',
+        'VIEW_ORGANIZATIONS',
+        'VIEW_ANALYTICS',
+        'VIEW_TRACE',
+      ],
       via: 'session',
     });
   });
@@ -219,7 +233,7 @@ describe('POST /api/v1/auth/logout', () => {
 });
 
 describe('GET /api/v1/auth/me', () => {
-  it('describes the bootstrap token as an administrator without a username', async () => {
+  it('describes the bootstrap token as an administrator without a username, holding every permission', async () => {
     const res = await api.call('GET', '/api/v1/auth/me');
 
     expect(res.statusCode).toBe(200);
@@ -228,6 +242,7 @@ describe('GET /api/v1/auth/me', () => {
       displayName: 'Bootstrap admin token',
       groups: ['everyone', 'administrators'],
       administrator: true,
+      permissions: [...PERMISSIONS],
       via: 'bootstrap-token',
     });
   });
@@ -317,54 +332,66 @@ describe('personal API tokens: /api/v1/users/{username}/tokens', () => {
   });
 });
 
-describe('default deny until permissions exist', () => {
-  it('answers 403 FORBIDDEN to a user outside Administrators on an admin route, and changes nothing', async () => {
+/** Sets a principal's own permissions as the bootstrap token would. */
+const grant = (type: 'user' | 'group', id: string, permissions: Permission[]) =>
+  api.services.permissions.set({ kind: 'bootstrap' }, { type, id }, permissions);
+
+describe('global permissions on routes', () => {
+  it('answers 403 FORBIDDEN naming the missing permission, and changes nothing', async () => {
+    await api.services.projects.create(makeProjectInput({ id: 'orders' }));
     await createUser('bob', ['api-users']);
-    const token = await sessionOf('bob');
+    const bob = await sessionOf('bob');
 
-    const list = await as(token, 'GET', '/api/v1/projects');
-    const create = await as(token, 'POST', '/api/v1/projects', makeProjectInput());
+    const list = await as(bob, 'GET', '/api/v1/projects');
+    const patch = await as(bob, 'PATCH', '/api/v1/projects/orders', { description: 'Orders, by Bob' });
+    const create = await as(bob, 'POST', '/api/v1/products', makeProductInput());
 
-    const body = expectProblem(list, 'FORBIDDEN');
-    expect(body.detail).toBe(
-      'GET /api/v1/projects needs a permission the user does not have; until permissions land only Administrators may call it',
-    );
-    expectProblem(create, 'FORBIDDEN');
-    expect((await api.call('GET', '/api/v1/projects')).json().items).toEqual([]);
+    expect(list.statusCode).toBe(200);
+    expect(patch.statusCode).toBe(200);
+    expect(patch.json().description).toBe('Orders, by Bob');
+    const body = expectProblem(create, 'FORBIDDEN');
+    expect(body.detail).toBe('POST /api/v1/products needs the permission MODIFY_PRODUCTS');
+    expect((await api.call('GET', '/api/v1/products')).json().items).toEqual([]);
   });
 
-  it('refuses before validating: a non-administrator learns nothing from a malformed body', async () => {
+  it('refuses before validating: a user without the permission learns nothing from a malformed body', async () => {
     await createUser('bob');
 
     expectProblem(await as(await sessionOf('bob'), 'POST', '/api/v1/projects', { nonsense: true }), 'FORBIDDEN');
   });
 
-  it('lets a user outside Administrators call GET /auth/me and manage its own tokens, not those of another user', async () => {
+  it("lets any user call GET /auth/me and manage its own tokens; another user's need MANAGE_USERS_AND_GROUPS", async () => {
     await createUser('alice');
     await createUser('bob');
     const bob = await sessionOf('bob');
     const alices = (await api.call('POST', '/api/v1/users/alice/tokens', { name: 'Alice CI' })).json();
 
     expect((await as(bob, 'GET', '/api/v1/auth/me')).statusCode).toBe(200);
+    expect((await as(bob, 'GET', '/api/v1/users/bob')).json().username).toBe('bob');
     const created = await as(bob, 'POST', '/api/v1/users/bob/tokens', { name: 'Bob CI' });
     expect(created.statusCode).toBe(201);
     expect((await as(bob, 'GET', '/api/v1/users/bob/tokens')).json().items).toHaveLength(1);
     expect((await as(bob, 'DELETE', `/api/v1/users/bob/tokens/${created.json().id}`)).statusCode).toBe(204);
 
     const others = [
+      await as(bob, 'GET', '/api/v1/users/alice'),
       await as(bob, 'POST', '/api/v1/users/alice/tokens', { name: 'Stolen' }),
       await as(bob, 'GET', '/api/v1/users/alice/tokens'),
       await as(bob, 'DELETE', `/api/v1/users/alice/tokens/${alices.id}`),
     ];
     for (const res of others) {
       const body = expectProblem(res, 'FORBIDDEN');
-      expect(body.detail).toMatch(/for another user needs a permission the user does not have; until permissions land only Administrators/);
+      expect(body.detail).toMatch(/ for another user needs the permission MANAGE_USERS_AND_GROUPS$/);
     }
     expect((await api.call('GET', '/api/v1/users/alice/tokens')).json().items).toHaveLength(1);
     expect((await as(alices.token, 'GET', '/api/v1/auth/me')).statusCode).toBe(200);
+
+    await grant('user', 'bob', ['MANAGE_USERS_AND_GROUPS']);
+    expect((await as(bob, 'GET', '/api/v1/users/alice')).statusCode).toBe(200);
+    expect((await as(bob, 'GET', '/api/v1/users/alice/tokens')).json().items).toHaveLength(1);
   });
 
-  it("lets an administrator, directly or through a nested group, call admin routes and manage another user's tokens", async () => {
+  it("lets an administrator, directly or through a nested group, call every route and manage another user's tokens", async () => {
     await createUser('alice', ['administrators']);
     await createUser('bob');
     await api.services.groups.create(makeGroupInput({ id: 'ops' }));
@@ -379,35 +406,79 @@ describe('default deny until permissions exist', () => {
     expect((await as(carol, 'GET', '/api/v1/users/bob/tokens')).json().items).toHaveLength(1);
   });
 
-  it('answers 404, not 403, to a non-administrator for an unknown URL', async () => {
+  it('answers 404, not 403, to a user without permissions for an unknown URL', async () => {
     await createUser('bob');
 
     expectProblem(await as(await sessionOf('bob'), 'GET', '/api/v1/widgets'), 'NOT_FOUND');
   });
+
+  it('refuses a route that declares no permission to every user, administrators included; the bootstrap token passes', async () => {
+    await createUser('alice', ['administrators']);
+    const alice = await sessionOf('alice');
+    const app = Fastify();
+    decoratePrincipal(app);
+    installAuthentication(app, { adminToken: TEST_TOKEN, services: api.services });
+    app.get('/undeclared', async () => 'open');
+    await app.ready();
+
+    const refused = await app.inject({ method: 'GET', url: '/undeclared', headers: { authorization: `Bearer ${alice}` } });
+    const bootstrap = await app.inject({ method: 'GET', url: '/undeclared', headers: { authorization: `Bearer ${TEST_TOKEN}` } });
+
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({
+      code: 'FORBIDDEN',
+      detail: 'GET /undeclared declares no permission: only the bootstrap token may call it',
+    });
+    expect(bootstrap.statusCode).toBe(200);
+    await app.close();
+  });
+
+  it('refuses to register a route with an unknown permission', async () => {
+    const app = Fastify();
+    decoratePrincipal(app);
+    installAuthentication(app, { adminToken: TEST_TOKEN, services: api.services });
+
+    await expect(
+      (async () => {
+        app.get('/x', { config: { permission: 'EVERYTHING' as never } }, async () => 'open');
+        await app.ready();
+      })(),
+    ).rejects.toThrow(/unknown permission "EVERYTHING"/);
+    await app.close();
+  });
 });
 
-describe('the access declaration of every route', () => {
-  /** What any authenticated user may call; every other route, declared or not, is for administrators only. */
-  const OPEN_TO_USERS = new Set([
-    'post /api/v1/auth/logout',
-    'get /api/v1/auth/me',
-    // Only for the caller's own username (`self`):
-    'post /api/v1/users/{username}/tokens',
-    'get /api/v1/users/{username}/tokens',
-    'delete /api/v1/users/{username}/tokens/{tokenId}',
-  ]);
+describe('the permission of every route', () => {
   const PUBLIC = new Set(['get /api/v1/health', 'post /api/v1/auth/login']);
 
+  interface Route {
+    method: string;
+    path: string;
+    key: string;
+    /** The operation's `x-permission`: the route's `config.permission`. */
+    permission: string | undefined;
+  }
+
   /** Every operation of the OpenAPI document, logout last (it ends the session it is called with). */
-  async function operations(): Promise<Array<{ method: string; path: string; key: string }>> {
-    const doc = (await api.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, object> };
+  async function routes(): Promise<Route[]> {
+    const doc = (await api.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, Record<string, unknown>>>;
+    };
     const all = Object.entries(doc.paths).flatMap(([path, item]) =>
-      Object.keys(item)
-        .filter((method) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
-        .map((method) => ({ method, path, key: `${method} ${path}` })),
+      Object.entries(item)
+        .filter(([method]) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
+        .map(([method, operation]) => ({
+          method,
+          path,
+          key: `${method} ${path}`,
+          permission: operation[PERMISSION_EXTENSION] as string | undefined,
+        })),
     );
     return all.sort((a, b) => Number(a.key === 'post /api/v1/auth/logout') - Number(b.key === 'post /api/v1/auth/logout'));
   }
+
+  /** Routes that declare a `Permission` (not `self` or `authenticated`). */
+  const isPermission = (value: string | undefined): value is Permission => (PERMISSIONS as readonly string[]).includes(value ?? '');
 
   /** The URL of a path template, every parameter `x` but the username. */
   const urlOf = (path: string, username: string) => path.replace('{username}', username).replaceAll(/\{\w+\}/g, 'x');
@@ -420,53 +491,85 @@ describe('the access declaration of every route', () => {
       ...(['post', 'patch', 'put'].includes(method) ? { payload: {} } : {}),
     });
 
-  it('lets a user outside Administrators call only the routes declared open to users, its own tokens only', async () => {
-    await createUser('bob');
-    await createUser('alice');
-    const bob = await sessionOf('bob');
-    const list = await operations();
+  /** The session of a new user holding `permissions` (and LOGIN, through everyone) through a fresh group of its own. */
+  async function userWith(username: string, permissions: Permission[]): Promise<string> {
+    await createUser(username);
+    const group = `${username}-group`;
+    await api.services.groups.create(makeGroupInput({ id: group, name: group, members: { users: [username] } }));
+    await grant('group', group, permissions);
+    return sessionOf(username);
+  }
+
+  const userName = (prefix: string, permission: Permission) => `${prefix}-${permission.toLowerCase()}`;
+
+  it('declares a permission on every route but health and login, and shows it in the OpenAPI document', async () => {
+    const list = await routes();
     expect(list.length).toBeGreaterThan(50);
-    expect([...OPEN_TO_USERS].every((key) => list.some((operation) => operation.key === key))).toBe(true);
 
-    for (const { method, path, key } of list) {
+    const undeclared = list.filter(({ key, permission }) => !PUBLIC.has(key) && permission === undefined).map(({ key }) => key);
+
+    expect(undeclared).toEqual([]);
+    for (const { key, permission } of list) {
+      if (PUBLIC.has(key)) expect(permission, key).toBeUndefined();
+      else expect(isPermission(permission) || permission === 'self' || permission === 'authenticated', key).toBe(true);
+    }
+  });
+
+  it('requires a token on every route but health and login', async () => {
+    for (const { method, path, key } of await routes()) {
       if (PUBLIC.has(key)) continue;
-      if (path.includes('{username}')) {
-        const other = await send(bob, method, urlOf(path, 'alice'));
-        expect(other.statusCode, `${key} for another user`).toBe(403);
-      }
-      const own = await send(bob, method, urlOf(path, 'bob'));
-      if (OPEN_TO_USERS.has(key)) expect([401, 403], `${key} (${own.body})`).not.toContain(own.statusCode);
-      else expectProblem(own, 'FORBIDDEN');
+      expect((await send(undefined, method, urlOf(path, 'nobody'))).statusCode, key).toBe(401);
     }
   });
 
-  it('lets an administrator call every route, and requires a token on every route but health and login', async () => {
-    await createUser('alice', ['administrators']);
-    const alice = await sessionOf('alice');
+  it("refuses every route to a user holding every permission but the route's", async () => {
+    const list = await routes();
+    const sessions = new Map<Permission, string>();
+    for (const permission of new Set(list.map((route) => route.permission).filter(isPermission))) {
+      sessions.set(
+        permission,
+        await userWith(
+          userName('without', permission),
+          PERMISSIONS.filter((p) => p !== permission),
+        ),
+      );
+    }
+    const withoutManageUsers = sessions.get('MANAGE_USERS_AND_GROUPS') as string;
+    await createUser('alice');
 
-    for (const { method, path, key } of await operations()) {
-      const url = urlOf(path, 'nobody');
-      if (!PUBLIC.has(key)) {
-        const anonymous = await send(undefined, method, url);
-        expect(anonymous.statusCode, key).toBe(401);
+    for (const { method, path, key, permission } of list) {
+      if (isPermission(permission)) {
+        const res = await send(sessions.get(permission), method, urlOf(path, 'nobody'));
+        const body = expectProblem(res, 'FORBIDDEN');
+        expect(body.detail, key).toMatch(new RegExp(` needs the permission ${permission}$`));
+      } else if (permission === 'self') {
+        // Another user's: MANAGE_USERS_AND_GROUPS is what is missing.
+        expectProblem(await send(withoutManageUsers, method, urlOf(path, 'alice')), 'FORBIDDEN');
       }
-      const res = await send(alice, method, url);
-      expect([401, 403], `${key} (${res.body})`).not.toContain(res.statusCode);
     }
   });
 
-  it('refuses to register a route with an unknown access declaration', async () => {
-    const app = Fastify();
-    decoratePrincipal(app);
-    installAuthentication(app, { adminToken: TEST_TOKEN, services: api.services });
+  it("lets a user holding only LOGIN and the route's permission call every route", async () => {
+    const list = await routes();
+    const sessions = new Map<Permission, string>();
+    for (const permission of new Set(list.map((route) => route.permission).filter(isPermission))) {
+      sessions.set(permission, await userWith(userName('only', permission), [permission]));
+    }
+    const manageUsers = sessions.get('MANAGE_USERS_AND_GROUPS') as string;
+    const loginOnly = await userWith('login-only', []);
 
-    await expect(
-      (async () => {
-        app.get('/x', { config: { access: 'everyone' as never } }, async () => 'open');
-        await app.ready();
-      })(),
-    ).rejects.toThrow(/unknown access "everyone"/);
-    await app.close();
+    for (const { method, path, key, permission } of list) {
+      if (PUBLIC.has(key)) continue;
+      const answers = isPermission(permission)
+        ? [await send(sessions.get(permission), method, urlOf(path, 'nobody'))]
+        : permission === 'self'
+          ? [await send(loginOnly, method, urlOf(path, 'login-only')), await send(manageUsers, method, urlOf(path, 'nobody'))]
+          : [await send(loginOnly, method, urlOf(path, 'nobody'))];
+      for (const res of answers) {
+        expect([401, 403], `${key} (${res.body})`).not.toContain(res.statusCode);
+        expect(res.statusCode, `${key} (${res.body})`).toBeLessThan(500);
+      }
+    }
   });
 });
 

@@ -66,8 +66,8 @@ export function registerLoginRoute(app: FastifyInstance, services: Services, thr
 
 /**
  * The routes of an authenticated caller about itself (logout, who am I: any principal) and
- * personal API tokens (a user's own, or anyone's for an administrator). In the scope of the
- * authentication hook, which enforces each route's `config.access`.
+ * personal API tokens (a user's own, or anyone's with MANAGE_USERS_AND_GROUPS). In the scope of the
+ * authentication hook, which enforces each route's `config.permission`.
  */
 export function registerAuthRoutes(app: FastifyInstance, services: Services): void {
   const auth = services.auth;
@@ -75,7 +75,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
   app.post(
     '/auth/logout',
     {
-      config: { access: 'authenticated' },
+      config: { permission: 'authenticated' },
       schema: {
         tags: [TAG],
         summary: 'End the session, or revoke the API token, this request was made with',
@@ -95,7 +95,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
   app.get(
     '/auth/me',
     {
-      config: { access: 'authenticated' },
+      config: { permission: 'authenticated' },
       schema: {
         tags: [TAG],
         summary: 'Who this request acts as: the user, its groups (nested included) and how it authenticated',
@@ -110,11 +110,11 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
   app.post(
     '/users/:username/tokens',
     {
-      config: { access: 'self' },
+      config: { permission: 'self' },
       schema: {
         tags: [TAG],
         summary: 'Create a personal API token (shown in this answer only)',
-        description: "A user may manage its own tokens; only administrators may manage another user's.",
+        description: "A user may manage its own tokens; another user's need MANAGE_USERS_AND_GROUPS.",
         operationId: 'createApiToken',
         security: BEARER,
         params: UsernameParamsSchema,
@@ -132,7 +132,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
   app.get(
     '/users/:username/tokens',
     {
-      config: { access: 'self' },
+      config: { permission: 'self' },
       schema: {
         tags: [TAG],
         summary: "List a user's personal API tokens (their prefix, never the token)",
@@ -148,7 +148,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
   app.delete(
     '/users/:username/tokens/:tokenId',
     {
-      config: { access: 'self' },
+      config: { permission: 'self' },
       schema: {
         tags: [TAG],
         summary: 'Revoke a personal API token',

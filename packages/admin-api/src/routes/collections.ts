@@ -33,6 +33,7 @@ const filter = (schema: Parameters<typeof Type.Optional>[0], description: string
 export function registerCollections(app: FastifyInstance, services: Services): void {
   registerCrudRoutes(app, {
     path: '/server-groups',
+    permissions: { view: 'VIEW_SERVER_GROUPS', modify: 'MODIFY_SERVER_GROUPS' },
     tag: 'Server Groups',
     noun: 'server group',
     entity: ServerGroupSchema,
@@ -43,6 +44,7 @@ export function registerCollections(app: FastifyInstance, services: Services): v
   });
   registerCrudRoutes(app, {
     path: '/projects',
+    permissions: { view: 'VIEW_PROJECTS', modify: 'MODIFY_PROJECTS' },
     tag: 'Projects',
     noun: 'project',
     entity: ProjectSchema,
@@ -56,6 +58,7 @@ export function registerCollections(app: FastifyInstance, services: Services): v
   });
   registerCrudRoutes(app, {
     path: '/products',
+    permissions: { view: 'VIEW_PRODUCTS', modify: 'MODIFY_PRODUCTS' },
     tag: 'Products',
     noun: 'product',
     entity: ProductSchema,
@@ -70,6 +73,7 @@ export function registerCollections(app: FastifyInstance, services: Services): v
   });
   registerCrudRoutes(app, {
     path: '/organizations',
+    permissions: { view: 'VIEW_ORGANIZATIONS', modify: 'MODIFY_ORGANIZATIONS' },
     tag: 'Organizations',
     noun: 'organization',
     entity: OrganizationSchema,
@@ -83,6 +87,7 @@ export function registerCollections(app: FastifyInstance, services: Services): v
   });
   registerCrudRoutes(app, {
     path: '/clients',
+    permissions: { view: 'VIEW_CLIENTS', modify: 'MODIFY_CLIENTS' },
     tag: 'Clients',
     noun: 'client',
     entity: ClientSchema,
@@ -96,6 +101,7 @@ export function registerCollections(app: FastifyInstance, services: Services): v
   });
   registerCrudRoutes(app, {
     path: '/subscriptions',
+    permissions: { view: 'VIEW_SUBSCRIPTIONS', modify: 'MODIFY_SUBSCRIPTIONS' },
     tag: 'Subscriptions',
     noun: 'subscription',
     entity: SubscriptionSchema,

@@ -1,4 +1,4 @@
-import type { Page, PageRequest } from '@tollgate/domain';
+import type { Page, PageRequest, Permission } from '@tollgate/domain';
 import type { FastifyInstance } from 'fastify';
 import type { TProperties, TSchema } from 'typebox';
 import { BEARER, ERROR_RESPONSES, IdParamsSchema, listQuerySchema, pageSchema, splitListQuery } from './common.js';
@@ -25,6 +25,8 @@ export interface CrudOptions<Entity, Created, Create, Update, Filter> {
   create: TSchema;
   update: TSchema;
   filters: TProperties;
+  /** What reading (list, read) and writing (create, update, delete) need. */
+  permissions: { view: Permission; modify: Permission };
   service: CrudService<Entity, Created, Create, Update, Filter>;
 }
 
@@ -38,6 +40,8 @@ export function registerCrudRoutes<Entity extends { id: string }, Created extend
   options: CrudOptions<Entity, Created, Create, Update, Filter>,
 ): void {
   const { path, tag, noun, service } = options;
+  const view = { permission: options.permissions.view };
+  const modify = { permission: options.permissions.modify };
   const written = options.written ?? options.entity;
   const item = `${path}/:id`;
   // operationIds: listClients for the collection, getClient for one item.
@@ -47,6 +51,7 @@ export function registerCrudRoutes<Entity extends { id: string }, Created extend
   app.post(
     path,
     {
+      config: modify,
       schema: {
         tags: [tag],
         summary: `Create a ${noun}`,
@@ -65,6 +70,7 @@ export function registerCrudRoutes<Entity extends { id: string }, Created extend
   app.get(
     path,
     {
+      config: view,
       schema: {
         tags: [tag],
         summary: `List ${noun}s`,
@@ -83,6 +89,7 @@ export function registerCrudRoutes<Entity extends { id: string }, Created extend
   app.get(
     item,
     {
+      config: view,
       schema: {
         tags: [tag],
         summary: `Read a ${noun}`,
@@ -98,6 +105,7 @@ export function registerCrudRoutes<Entity extends { id: string }, Created extend
   app.patch(
     item,
     {
+      config: modify,
       schema: {
         tags: [tag],
         summary: `Update a ${noun} (the fields sent)`,
@@ -114,6 +122,7 @@ export function registerCrudRoutes<Entity extends { id: string }, Created extend
   app.delete(
     item,
     {
+      config: modify,
       schema: {
         tags: [tag],
         summary: `Delete a ${noun}`,

@@ -10,6 +10,7 @@ export function registerPolicyTypeRoutes(app: FastifyInstance, services: Service
   app.get(
     '/policy-types',
     {
+      config: { permission: 'VIEW_PROJECTS' },
       schema: {
         tags: ['API Projects'],
         summary: 'List every policy type with its JSON Schema, allowed flows and scopes, in run order',
@@ -23,6 +24,7 @@ export function registerPolicyTypeRoutes(app: FastifyInstance, services: Service
   app.get(
     '/policy-types/:name',
     {
+      config: { permission: 'VIEW_PROJECTS' },
       schema: {
         tags: ['API Projects'],
         summary: 'Get one policy type',

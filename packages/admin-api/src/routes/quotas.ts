@@ -7,6 +7,7 @@ export function registerQuotaRoutes(app: FastifyInstance, services: Services): v
   app.post(
     '/quotas/reset',
     {
+      config: { permission: 'MODIFY_SUBSCRIPTIONS' },
       schema: {
         tags: ['Subscriptions'],
         summary: "Reset a subscription product's quota and rate-limit counters on every gateway node",

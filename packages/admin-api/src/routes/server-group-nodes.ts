@@ -8,6 +8,7 @@ export function registerServerGroupNodeRoutes(app: FastifyInstance, services: Se
   app.get(
     '/server-groups/:id/nodes',
     {
+      config: { permission: 'VIEW_SERVER_GROUPS' },
       schema: {
         tags: ['Server Groups'],
         summary: 'List the gateway nodes of a server group with their configuration version and status',

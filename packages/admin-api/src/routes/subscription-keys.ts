@@ -12,6 +12,7 @@ export function registerSubscriptionKeyRoutes(app: FastifyInstance, services: Se
   app.post(
     '/subscriptions/:id/products/:productId/regenerate',
     {
+      config: { permission: 'MODIFY_SUBSCRIPTIONS' },
       // The body is optional: no body means no grace period.
       preValidation: async (request) => {
         request.body ??= {};
@@ -37,6 +38,7 @@ export function registerSubscriptionKeyRoutes(app: FastifyInstance, services: Se
     app.post(
       `/subscriptions/:id/products/:productId/${action}`,
       {
+        config: { permission: 'MODIFY_SUBSCRIPTIONS' },
         schema: {
           tags,
           summary: action === 'approve' ? 'Approve the key of a subscribed product' : 'Revoke the key of a subscribed product',

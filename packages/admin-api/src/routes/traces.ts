@@ -18,6 +18,7 @@ export function registerTraceRoutes(app: FastifyInstance, services: Services): v
   app.post(
     '/projects/:id/trace',
     {
+      config: { permission: 'MODIFY_TRACE' },
       // The body is optional: no body means every default.
       preValidation: async (request) => {
         request.body ??= {};
@@ -45,6 +46,7 @@ export function registerTraceRoutes(app: FastifyInstance, services: Services): v
   app.get(
     '/projects/:id/trace',
     {
+      config: { permission: 'VIEW_TRACE' },
       schema: {
         tags,
         summary: "The project's trace session (404 when none is running)",
@@ -60,6 +62,7 @@ export function registerTraceRoutes(app: FastifyInstance, services: Services): v
   app.delete(
     '/projects/:id/trace',
     {
+      config: { permission: 'MODIFY_TRACE' },
       schema: {
         tags,
         summary: 'Stop tracing a project (its traced calls stay readable)',
@@ -78,6 +81,7 @@ export function registerTraceRoutes(app: FastifyInstance, services: Services): v
   app.get(
     '/projects/:id/traces',
     {
+      config: { permission: 'VIEW_TRACE' },
       schema: {
         tags,
         summary: "List a project's traced calls, newest first",
@@ -97,6 +101,7 @@ export function registerTraceRoutes(app: FastifyInstance, services: Services): v
   app.get(
     '/projects/:id/traces/:traceId',
     {
+      config: { permission: 'VIEW_TRACE' },
       schema: {
         tags,
         summary: 'Show one traced call: request, policy steps, backend timing, response',

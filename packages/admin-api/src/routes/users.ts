@@ -33,6 +33,7 @@ export function registerUserRoutes(app: FastifyInstance, services: Services): vo
   app.post(
     '/users',
     {
+      config: { permission: 'MANAGE_USERS_AND_GROUPS' },
       schema: {
         tags: [TAG],
         summary: 'Create a user',
@@ -51,6 +52,7 @@ export function registerUserRoutes(app: FastifyInstance, services: Services): vo
   app.get(
     '/users',
     {
+      config: { permission: 'MANAGE_USERS_AND_GROUPS' },
       schema: {
         tags: [TAG],
         summary: 'List users',
@@ -72,6 +74,7 @@ export function registerUserRoutes(app: FastifyInstance, services: Services): vo
   app.get(
     '/users/:username',
     {
+      config: { permission: 'self' },
       schema: {
         tags: [TAG],
         summary: 'Read a user',
@@ -87,6 +90,7 @@ export function registerUserRoutes(app: FastifyInstance, services: Services): vo
   app.patch(
     '/users/:username',
     {
+      config: { permission: 'MANAGE_USERS_AND_GROUPS' },
       schema: {
         tags: [TAG],
         summary: 'Update a user (the fields sent; groups replace the direct memberships)',
@@ -103,6 +107,7 @@ export function registerUserRoutes(app: FastifyInstance, services: Services): vo
   app.delete(
     '/users/:username',
     {
+      config: { permission: 'MANAGE_USERS_AND_GROUPS' },
       schema: {
         tags: [TAG],
         summary: 'Delete a user (and its group memberships)',
@@ -120,6 +125,7 @@ export function registerUserRoutes(app: FastifyInstance, services: Services): vo
 
   registerCrudRoutes(app, {
     path: '/groups',
+    permissions: { view: 'MANAGE_USERS_AND_GROUPS', modify: 'MANAGE_USERS_AND_GROUPS' },
     tag: 'Groups',
     noun: 'group',
     entity: GroupSchema,

@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { IdSchema, NameSchema, TimestampSchema } from './common.js';
+import { PermissionSchema } from './permission.js';
 import { UsernameSchema } from './user.js';
 
 /** `POST /api/v1/auth/login`. */
@@ -23,6 +24,7 @@ export const WhoAmISchema = Type.Object(
     displayName: Type.String(),
     groups: Type.Array(IdSchema, { description: 'Every group the user is in, nested ones included (everyone first).' }),
     administrator: Type.Boolean({ description: 'Member of Administrators (or the bootstrap token).' }),
+    permissions: Type.Array(PermissionSchema, { description: "Effective global permissions: the user's and its groups'." }),
     via: Type.Enum(['bootstrap-token', 'session', 'api-token']),
   },
   { additionalProperties: false },

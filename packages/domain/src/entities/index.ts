@@ -3,6 +3,7 @@ export * from './auth.js';
 export * from './client.js';
 export * from './common.js';
 export * from './organization.js';
+export * from './permission.js';
 export * from './policy-type.js';
 export * from './product.js';
 export * from './project.js';

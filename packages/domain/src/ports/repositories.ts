@@ -1,6 +1,7 @@
 import type { Client, ClientStatus } from '../entities/client.js';
 import type { Page, PageRequest } from '../entities/common.js';
 import type { Organization } from '../entities/organization.js';
+import type { PermissionGrant, PrincipalRef } from '../entities/permission.js';
 import type { Product } from '../entities/product.js';
 import type { Deployment, Project, ProjectStatus } from '../entities/project.js';
 import type { ServerGroup } from '../entities/server-group.js';
@@ -109,6 +110,16 @@ export type GroupFilter = Record<string, never>;
 /** Groups with their members (`builtIn` is stored). Unknown members: `REFERENCED`-free, checked by the service. */
 export type GroupRepository = Repository<Group, GroupFilter>;
 
+/** Global permission grants, one set per principal. */
+export interface PermissionGrantRepository {
+  /** Every principal's grant (principals without any permission are left out), by type then id. */
+  list(): Promise<PermissionGrant[]>;
+  /** The grants of these principals (a user and its groups). */
+  forPrincipals(principals: readonly PrincipalRef[]): Promise<PermissionGrant[]>;
+  /** Replaces the principal's permissions (an empty list removes the grant). */
+  set(grant: PermissionGrant): Promise<void>;
+}
+
 export interface Repositories {
   serverGroups: Repository<ServerGroup, ServerGroupFilter>;
   projects: ProjectRepository;
@@ -120,6 +131,7 @@ export interface Repositories {
   traceSessions: TraceSessionRepository;
   users: UserRepository;
   groups: GroupRepository;
+  permissions: PermissionGrantRepository;
 }
 
 /**

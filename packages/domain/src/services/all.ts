@@ -4,6 +4,7 @@ import { ClientService } from './clients.js';
 import type { ServiceContext } from './context.js';
 import { GroupService } from './groups.js';
 import { OrganizationService } from './organizations.js';
+import { PermissionService } from './permissions.js';
 import { PolicyTypeService } from './policy-types.js';
 import { ProductService } from './products.js';
 import { ProjectService } from './projects.js';
@@ -29,6 +30,7 @@ export function createServices(context: ServiceContext) {
     users: new UserService(context),
     groups: new GroupService(context),
     auth: new AuthService(context),
+    permissions: new PermissionService(context),
   };
 }
 

@@ -7,17 +7,27 @@ import {
   type Session,
   type WhoAmI,
 } from '../entities/auth.js';
+import { PERMISSIONS, type Permission } from '../entities/permission.js';
 import { ADMINISTRATORS, EVERYONE, type User } from '../entities/user.js';
 import { notFound, TollgateError } from '../errors/catalogue.js';
 import type { StoredToken } from '../ports/auth.js';
 import type { Repositories } from '../ports/repositories.js';
 import { require, type ServiceContext } from './context.js';
+import { effectivePermissions } from './permissions.js';
 import { UserService } from './users.js';
 
 /** Who a request acts as: the bootstrap token, or a user through a session or an API token. */
 export type Principal =
   | { kind: 'bootstrap' }
-  | { kind: 'user'; user: User; via: 'session' | 'api-token'; tokenDigest: string; groups: string[] };
+  | {
+      kind: 'user';
+      user: User;
+      via: 'session' | 'api-token';
+      tokenDigest: string;
+      groups: string[];
+      /** Effective global permissions: the user's and its groups'. */
+      permissions: ReadonlySet<Permission>;
+    };
 
 /** Every group `user` is in, nested groups included: `everyone` first, then by id. */
 export async function groupsOf(repos: Pick<Repositories, 'groups'>, user: User): Promise<string[]> {
@@ -66,7 +76,11 @@ export class AuthService {
   /** A session for the user whose password this is; 401 (the same for an unknown user and a wrong password). */
   async login(input: Login): Promise<Session> {
     const user = await this.users.authenticate(input.username, input.password);
-    if (user === undefined) throw new TollgateError('UNAUTHENTICATED', 'the username or the password is not valid');
+    // Without LOGIN the answer is the same as for a wrong password: nothing tells the cases apart.
+    const allowed =
+      user !== undefined &&
+      (await effectivePermissions(this.context.store, user.username, await groupsOf(this.context.store, user))).has('LOGIN');
+    if (user === undefined || !allowed) throw new TollgateError('UNAUTHENTICATED', 'the username or the password is not valid');
     const now = this.context.clock.now().getTime();
     const issued = this.context.credentials.issueToken('session');
     const expiresAt = now + SESSION_HOURS * 3_600_000;
@@ -97,7 +111,10 @@ export class AuthService {
     const user = await this.context.store.users.get(stored.username);
     if (user === undefined || user.status !== 'active') return undefined;
     const groups = await groupsOf(this.context.store, user);
-    return { kind: 'user', user, via: stored.kind === 'session' ? 'session' : 'api-token', tokenDigest: digest, groups };
+    const permissions = await effectivePermissions(this.context.store, user.username, groups);
+    // LOGIN is the right to use the API at all: taking it away ends the user's sessions and tokens too.
+    if (!permissions.has('LOGIN')) return undefined;
+    return { kind: 'user', user, via: stored.kind === 'session' ? 'session' : 'api-token', tokenDigest: digest, groups, permissions };
   }
 
   /** What `GET /api/v1/auth/me` answers. */
@@ -108,6 +125,7 @@ export class AuthService {
         displayName: 'Bootstrap admin token',
         groups: [EVERYONE, ADMINISTRATORS],
         administrator: true,
+        permissions: [...PERMISSIONS],
         via: 'bootstrap-token',
       };
     }
@@ -116,6 +134,7 @@ export class AuthService {
       displayName: principal.user.displayName,
       groups: principal.groups,
       administrator: principal.groups.includes(ADMINISTRATORS),
+      permissions: PERMISSIONS.filter((permission) => principal.permissions.has(permission)),
       via: principal.via,
     };
   }

@@ -5,6 +5,7 @@ export * from './clients.js';
 export * from './context.js';
 export * from './groups.js';
 export * from './organizations.js';
+export * from './permissions.js';
 export * from './policy-config.js';
 export * from './policy-types.js';
 export * from './products.js';

@@ -8,6 +8,7 @@ import * as analyticsRollups from './0006-analytics-rollups.js';
 import * as traces from './0007-traces.js';
 import * as users from './0008-users.js';
 import * as authTokens from './0009-auth-tokens.js';
+import * as permissions from './0010-permissions.js';
 
 /** One schema change; `up` runs inside the migration transaction, told which database it is on. */
 interface Migration {
@@ -28,6 +29,7 @@ const MIGRATIONS: ReadonlyArray<[string, Migration]> = [
   ['0007-traces', traces],
   ['0008-users', users],
   ['0009-auth-tokens', authTokens],
+  ['0010-permissions', permissions],
 ];
 
 /** Arbitrary constant: the PostgreSQL advisory lock that serialises concurrent starts. */

@@ -18,6 +18,7 @@ const MIGRATIONS = [
   '0007-traces',
   '0008-users',
   '0009-auth-tokens',
+  '0010-permissions',
 ];
 
 /** Opens two stores on one new database at the same time; both must come up on the same schema. */

@@ -2,6 +2,7 @@ import type { Group, GroupRepository } from '@tollgate/domain';
 import type { Kysely, Selectable } from 'kysely';
 import { decodeCursor, toIso, toMillis, toPage } from '../sql/codec.js';
 import { guarded } from '../sql/errors.js';
+import { deleteGrant } from '../sql/grants.js';
 import { atomic } from '../sql/links.js';
 import { deleteMemberships, loadMembers, replaceMembers } from '../sql/members.js';
 import { deleteById } from '../sql/rows.js';
@@ -69,10 +70,11 @@ export function groupRepository(db: Kysely<Database>): GroupRepository {
           if (result.numUpdatedRows > 0n) await replaceMembers(trx, group.id, group.members);
         }),
       ),
-    // Its own member rows go by cascade; its places in other groups here.
+    // Its own member rows go by cascade; its places in other groups and its grant here.
     delete: (id) =>
       atomic(db, async (trx) => {
         await deleteMemberships(trx, 'group', id);
+        await deleteGrant(trx, 'group', id);
         return deleteById(trx, 'groups', KIND, id);
       }),
   };

@@ -2,6 +2,7 @@ import { isTollgateError, TollgateError, type User, type UserRepository } from '
 import type { Kysely, Selectable } from 'kysely';
 import { decodeCursor, toIso, toMillis, toPageBy } from '../sql/codec.js';
 import { guarded } from '../sql/errors.js';
+import { deleteGrant } from '../sql/grants.js';
 import { atomic } from '../sql/links.js';
 import { deleteMemberships, loadGroupsOf, replaceGroupsOf } from '../sql/members.js';
 import type { Database, UserTable } from '../sql/schema.js';
@@ -108,6 +109,7 @@ export function userRepository(db: Kysely<Database>): UserRepository {
       guarded(KIND, username, 'delete', () =>
         atomic(db, async (trx) => {
           await deleteMemberships(trx, 'user', username);
+          await deleteGrant(trx, 'user', username);
           const result = await trx.deleteFrom('users').where('username', '=', username).executeTakeFirst();
           return result.numDeletedRows > 0n;
         }),

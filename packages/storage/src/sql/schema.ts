@@ -242,6 +242,13 @@ export interface AuthTokenTable {
   expires_at: Millis | null;
 }
 
+/** One global permission held by a user (by username) or a group (by id). */
+export interface PermissionGrantTable {
+  principal_type: 'user' | 'group';
+  principal_id: string;
+  permission: string;
+}
+
 /** The tables Kysely knows. Link tables share one shape. */
 export interface Database {
   server_groups: ServerGroupTable;
@@ -267,4 +274,5 @@ export interface Database {
   groups: GroupTable;
   group_members: GroupMemberTable;
   auth_tokens: AuthTokenTable;
+  permission_grants: PermissionGrantTable;
 }
