@@ -3,9 +3,10 @@ import { nodeCredentialIssuer } from '@tollgate/storage';
 import Fastify, { type InjectOptions, type LightMyRequestResponse } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decoratePrincipal, installAuthentication, PERMISSION_EXTENSION } from '../auth.js';
-import { makeGroupInput, makeProductInput, makeProjectInput, makeUserInput, TEST_PASSWORD } from '../testing/factories.js';
+import { makeGroupInput, makeProductInput, makeProjectInput, TEST_PASSWORD } from '../testing/factories.js';
 import { type ApiHarness, startApi, TEST_TOKEN } from '../testing/harness.js';
 import { expectProblem } from '../testing/problems.js';
+import { userSessions } from '../testing/users.js';
 
 const START = Date.parse('2025-03-01T09:00:00.000Z');
 const HOUR = 3_600_000;
@@ -23,30 +24,7 @@ afterEach(async () => {
   await api.close();
 });
 
-/** A user with `TEST_PASSWORD`, directly in `groups`. */
-const createUser = (username: string, groups: string[] = []) => api.services.users.create(makeUserInput({ username, groups }));
-
-/** `POST /api/v1/auth/login` from `address` (default 127.0.0.1). */
-function login(username: string, password = TEST_PASSWORD, address = '127.0.0.1'): Promise<LightMyRequestResponse> {
-  return api.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, remoteAddress: address });
-}
-
-/** The session token of a successful login. */
-async function sessionOf(username: string): Promise<string> {
-  const res = await login(username);
-  expect(res.statusCode).toBe(200);
-  return res.json().token;
-}
-
-/** Calls with `Authorization: Bearer <token>` and a JSON body. */
-function as(token: string, method: InjectOptions['method'], url: string, body?: unknown): Promise<LightMyRequestResponse> {
-  return api.app.inject({
-    method,
-    url,
-    headers: { authorization: `Bearer ${token}` },
-    ...(body === undefined ? {} : { payload: body as object }),
-  });
-}
+const { createUser, login, sessionOf, as } = userSessions(() => api);
 
 /** The body of a problem without its request id: what two answers must share to be indistinguishable. */
 const withoutRequestId = (res: LightMyRequestResponse) => {

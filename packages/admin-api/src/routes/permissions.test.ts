@@ -1,9 +1,9 @@
 import { DEFAULT_GRANTS, PERMISSIONS, type Permission } from '@tollgate/domain';
-import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeGroupInput, makeProductInput, makeProjectInput, makeUserInput, TEST_PASSWORD } from '../testing/factories.js';
+import { makeGroupInput, makeProductInput, makeProjectInput } from '../testing/factories.js';
 import { type ApiHarness, startApi } from '../testing/harness.js';
 import { expectProblem } from '../testing/problems.js';
+import { userSessions } from '../testing/users.js';
 
 let api: ApiHarness;
 
@@ -15,26 +15,7 @@ afterEach(async () => {
   await api.close();
 });
 
-/** A user with `TEST_PASSWORD`, directly in `groups`. */
-const createUser = (username: string, groups: string[] = []) => api.services.users.create(makeUserInput({ username, groups }));
-
-const login = (username: string, password = TEST_PASSWORD) =>
-  api.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
-
-async function sessionOf(username: string): Promise<string> {
-  const res = await login(username);
-  expect(res.statusCode).toBe(200);
-  return res.json().token;
-}
-
-function as(token: string, method: InjectOptions['method'], url: string, body?: unknown): Promise<LightMyRequestResponse> {
-  return api.app.inject({
-    method,
-    url,
-    headers: { authorization: `Bearer ${token}` },
-    ...(body === undefined ? {} : { payload: body as object }),
-  });
-}
+const { createUser, login, sessionOf, as } = userSessions(() => api);
 
 const grant = (type: 'user' | 'group', id: string, permissions: Permission[]) =>
   api.services.permissions.set({ kind: 'bootstrap' }, { type, id }, permissions);
