@@ -126,13 +126,6 @@ export function figuresOf(aggregate: Aggregate): AnalyticsFigures {
   };
 }
 
-/** A stored rollup row as an aggregate (sketches decoded). */
-export function aggregateOfRow(row: RollupRow): Aggregate {
-  const aggregate = emptyAggregate();
-  addRow(aggregate, row);
-  return aggregate;
-}
-
 /** Adds a stored rollup row into `into`, its sketches' bins straight into `into`'s sketches. */
 export function addRow(into: Aggregate, row: RollupRow): void {
   addTotals(into, row);

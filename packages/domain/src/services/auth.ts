@@ -77,10 +77,8 @@ export class AuthService {
   async login(input: Login): Promise<Session> {
     const user = await this.users.authenticate(input.username, input.password);
     // Without LOGIN the answer is the same as for a wrong password: nothing tells the cases apart.
-    const allowed =
-      user !== undefined &&
-      (await effectivePermissions(this.context.store, user.username, await groupsOf(this.context.store, user))).has('LOGIN');
-    if (user === undefined || !allowed) throw new TollgateError('UNAUTHENTICATED', 'the username or the password is not valid');
+    const rights = user === undefined ? undefined : await this.rightsOf(user);
+    if (user === undefined || rights === undefined) throw new TollgateError('UNAUTHENTICATED', 'the username or the password is not valid');
     const now = this.context.clock.now().getTime();
     const issued = this.context.credentials.issueToken('session');
     const expiresAt = now + SESSION_HOURS * 3_600_000;
@@ -110,11 +108,19 @@ export class AuthService {
     if (stored.expiresAt !== null && stored.expiresAt <= this.context.clock.now().getTime()) return undefined;
     const user = await this.context.store.users.get(stored.username);
     if (user === undefined || user.status !== 'active') return undefined;
+    const rights = await this.rightsOf(user);
+    if (rights === undefined) return undefined;
+    return { kind: 'user', user, via: stored.kind === 'session' ? 'session' : 'api-token', tokenDigest: digest, ...rights };
+  }
+
+  /**
+   * The user's groups (nested included) and effective permissions; undefined without LOGIN,
+   * the right to use the API at all: taking it away refuses logins and ends sessions and tokens.
+   */
+  private async rightsOf(user: User): Promise<{ groups: string[]; permissions: ReadonlySet<Permission> } | undefined> {
     const groups = await groupsOf(this.context.store, user);
     const permissions = await effectivePermissions(this.context.store, user.username, groups);
-    // LOGIN is the right to use the API at all: taking it away ends the user's sessions and tokens too.
-    if (!permissions.has('LOGIN')) return undefined;
-    return { kind: 'user', user, via: stored.kind === 'session' ? 'session' : 'api-token', tokenDigest: digest, groups, permissions };
+    return permissions.has('LOGIN') ? { groups, permissions } : undefined;
   }
 
   /** What `GET /api/v1/auth/me` answers. */

@@ -2,7 +2,7 @@ import type { Page, PageRequest } from '../entities/common.js';
 import { EVERYONE, type User, type UserCreate, type UserUpdate } from '../entities/user.js';
 import { notFound } from '../errors/catalogue.js';
 import type { Repositories, UserFilter } from '../ports/repositories.js';
-import { require, type ServiceContext, throwIfInvalid, timestamp } from './context.js';
+import { applyPatch, require, type ServiceContext, throwIfInvalid, timestamp } from './context.js';
 
 const KIND = 'user';
 
@@ -54,11 +54,7 @@ export class UserService {
       const current = await require(repos.users.get(username), KIND, username);
       if (patch.groups !== undefined) await checkGroups(repos, patch.groups);
       const { password: _password, ...fields } = patch;
-      const next: User = {
-        ...current,
-        ...Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)),
-        updatedAt: timestamp(this.context),
-      };
+      const next: User = { ...applyPatch(current, fields), updatedAt: timestamp(this.context) };
       await repos.users.update(next, passwordHash);
       return next;
     });
