@@ -30,6 +30,10 @@ const API_ROUTES: ReadonlyArray<readonly [method: string, path: string]> = [
   ['get', '/api/v1/policy-types'],
   ['get', '/api/v1/policy-types/{name}'],
   ['post', '/api/v1/quotas/reset'],
+  ...['projects', 'products', 'clients', 'subscriptions', 'organizations'].flatMap((collection) => [
+    ['get', `/api/v1/${collection}/{id}/permissions`] as const,
+    ['put', `/api/v1/${collection}/{id}/permissions`] as const,
+  ]),
   ['get', '/api/v1/projects/{id}/deployments'],
   ['post', '/api/v1/projects/{id}/deployments'],
   ['delete', '/api/v1/projects/{id}/deployments/{serverGroupId}'],

@@ -13,6 +13,7 @@ import { registerAnalyticsRoutes } from './routes/analytics.js';
 import { registerAuthRoutes, registerLoginRoute } from './routes/auth.js';
 import { registerCollections } from './routes/collections.js';
 import { registerDeploymentRoutes } from './routes/deployments.js';
+import { registerObjectPermissionRoutes } from './routes/object-permissions.js';
 import { registerPermissionRoutes } from './routes/permissions.js';
 import { registerPolicyTypeRoutes } from './routes/policy-types.js';
 import { registerQuotaRoutes } from './routes/quotas.js';
@@ -123,6 +124,7 @@ export async function createAdminApi(options: AdminApiOptions): Promise<FastifyI
       registerAuthRoutes(api, options.services);
       registerDeploymentRoutes(api, options.services);
       registerPermissionRoutes(api, options.services);
+      registerObjectPermissionRoutes(api, options.services);
       registerPolicyTypeRoutes(api, options.services);
       registerQuotaRoutes(api, options.services);
       registerServerGroupNodeRoutes(api, options.services);

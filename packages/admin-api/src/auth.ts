@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { holds, PERMISSIONS, type Permission, type Principal, type Services } from '@tollgate/domain';
+import { holds, objectRightOf, PERMISSIONS, type Permission, type Principal, type Services } from '@tollgate/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendProblem } from './errors.js';
 import { problem } from './problem.js';
@@ -13,6 +13,13 @@ import { problem } from './problem.js';
  * - `authenticated`: any authenticated principal (logout, who am I).
  *
  * A route that declares nothing is refused to every user: only the bootstrap token passes.
+ *
+ * A route on one project, product, client, subscription or organization also declares
+ * `config.object`: the name of the parameter holding the object's id. Its permission (e.g.
+ * `VIEW_PRODUCTS`) is then decided on that object by `ObjectPermissionService.allows`: the
+ * object's entries first, the global permission when they say nothing. A list of such objects
+ * declares `config.scoped: true` instead: every authenticated user may call it and sees the
+ * objects it may view.
  */
 export type RoutePermission = Permission | 'self' | 'authenticated';
 
@@ -20,11 +27,17 @@ const ROUTE_PERMISSIONS: ReadonlySet<string> = new Set<RoutePermission>([...PERM
 
 /** The OpenAPI operation field that shows each route's declaration (`config.permission`). */
 export const PERMISSION_EXTENSION = 'x-permission';
+/** The OpenAPI operation field naming how a route's permission applies per object: `path:<param>` or `list`. */
+export const OBJECT_EXTENSION = 'x-permission-object';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may call the route; absent: nobody but the bootstrap token. */
     permission?: RoutePermission;
+    /** The route parameter naming the object the permission is decided on (per-object permissions). */
+    object?: string;
+    /** A list filtered to what the caller may view: its permission is decided per item. */
+    scoped?: true;
   }
   interface FastifyRequest {
     /** Who the request acts as; set by the authentication hook, null outside authenticated scopes. */
@@ -54,8 +67,8 @@ export function decoratePrincipal(app: FastifyInstance): void {
 export interface AuthenticationOptions {
   /** The bootstrap admin token: every right, no user. */
   adminToken: string;
-  /** Resolves session and API tokens to users. */
-  services: Pick<Services, 'auth'>;
+  /** Resolves session and API tokens to users, and decides per-object permissions. */
+  services: Pick<Services, 'auth' | 'objectPermissions'>;
 }
 
 /**
@@ -75,13 +88,29 @@ export interface AuthenticationOptions {
 export function installAuthentication(app: FastifyInstance, options: AuthenticationOptions): void {
   const expected = digest(options.adminToken);
   app.addHook('onRoute', (route) => {
-    const permission = (route.config as { permission?: unknown } | undefined)?.permission;
+    const config = route.config as { permission?: unknown; object?: unknown; scoped?: unknown } | undefined;
+    const permission = config?.permission;
     if (permission === undefined) return;
+    const where = `route ${route.method} ${route.url}`;
     if (typeof permission !== 'string' || !ROUTE_PERMISSIONS.has(permission)) {
-      throw new Error(`route ${route.method} ${route.url}: unknown permission ${JSON.stringify(permission)}`);
+      throw new Error(`${where}: unknown permission ${JSON.stringify(permission)}`);
     }
+    const perObject = config?.object !== undefined || config?.scoped !== undefined;
+    if (perObject && objectRightOf(permission as Permission) === undefined) {
+      throw new Error(`${where}: ${permission} is not decided per object`);
+    }
+    if (config?.object !== undefined && !route.url.includes(`:${String(config.object)}`)) {
+      throw new Error(`${where}: no parameter :${String(config.object)} names the object`);
+    }
+    const object = config?.object !== undefined ? `path:${String(config.object)}` : config?.scoped === true ? 'list' : undefined;
     // A copy: route schemas may be shared objects. @fastify/swagger reads this route object later.
-    if (route.schema !== undefined) route.schema = { ...route.schema, [PERMISSION_EXTENSION]: permission } as typeof route.schema;
+    if (route.schema !== undefined) {
+      route.schema = {
+        ...route.schema,
+        [PERMISSION_EXTENSION]: permission,
+        ...(object && { [OBJECT_EXTENSION]: object }),
+      } as typeof route.schema;
+    }
   });
   app.addHook('onRequest', async (request, reply) => {
     const token = bearerToken(request);
@@ -91,7 +120,7 @@ export function installAuthentication(app: FastifyInstance, options: Authenticat
       return sendUnauthenticated(request, reply, detail);
     }
     request.principal = principal;
-    const refusal = refuse(request, principal);
+    const refusal = await refuse(request, principal, options.services);
     if (refusal !== undefined) return sendProblem(reply, problem('FORBIDDEN', refusal, request.id));
   });
 
@@ -102,7 +131,11 @@ export function installAuthentication(app: FastifyInstance, options: Authenticat
 }
 
 /** Why the principal may not call the matched route, or undefined when it may. */
-function refuse(request: FastifyRequest, principal: Principal): string | undefined {
+async function refuse(
+  request: FastifyRequest,
+  principal: Principal,
+  services: Pick<Services, 'objectPermissions'>,
+): Promise<string | undefined> {
   // Unknown URLs answer 404 to anyone authenticated: the route list is public (/api/openapi.json).
   if (principal.kind === 'bootstrap' || request.is404) return undefined;
   const permission = request.routeOptions.config.permission;
@@ -113,6 +146,15 @@ function refuse(request: FastifyRequest, principal: Principal): string | undefin
     const { username } = request.params as { username?: unknown };
     if (username === principal.user.username || holds(principal, 'MANAGE_USERS_AND_GROUPS')) return undefined;
     return `${route} for another user needs the permission MANAGE_USERS_AND_GROUPS`;
+  }
+  const { object, scoped } = request.routeOptions.config;
+  const onObject = objectRightOf(permission);
+  if (scoped === true) return undefined;
+  if (object !== undefined && onObject !== undefined) {
+    const id = String((request.params as Record<string, unknown>)[object]);
+    const allowed = await services.objectPermissions.allows(principal, onObject.type, id, onObject.right);
+    // The same answer whether or not the object exists: a refusal tells nothing about it.
+    return allowed ? undefined : `${route} needs ${permission}, or ${onObject.right} on ${onObject.type} '${id}'`;
   }
   return holds(principal, permission) ? undefined : `${route} needs the permission ${permission}`;
 }

@@ -12,6 +12,7 @@ import { clientRepository } from './repositories/clients.js';
 import { bumpConfigVersion, gatewayConfigSource } from './repositories/gateway-config.js';
 import { nodeRegistry } from './repositories/gateway-nodes.js';
 import { groupRepository } from './repositories/groups.js';
+import { objectPermissionRepository } from './repositories/object-permissions.js';
 import { organizationRepository } from './repositories/organizations.js';
 import { permissionGrantRepository } from './repositories/permissions.js';
 import { productRepository } from './repositories/products.js';
@@ -63,6 +64,7 @@ function repositoriesOf(db: Kysely<Database>): Repositories {
     users: userRepository(db),
     groups: groupRepository(db),
     permissions: permissionGrantRepository(db),
+    objectPermissions: objectPermissionRepository(db),
   };
 }
 
@@ -79,6 +81,7 @@ const WRITES: { [K in keyof Repositories]: ReadonlyArray<keyof Repositories[K]> 
   users: ['insert', 'update', 'delete'],
   groups: ['insert', 'update', 'delete'],
   permissions: ['set'],
+  objectPermissions: ['replace'],
 };
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;

@@ -2,8 +2,16 @@ import { PERMISSIONS, type Permission } from '@tollgate/domain';
 import { nodeCredentialIssuer } from '@tollgate/storage';
 import Fastify, { type InjectOptions, type LightMyRequestResponse } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decoratePrincipal, installAuthentication, PERMISSION_EXTENSION } from '../auth.js';
-import { makeGroupInput, makeProductInput, makeProjectInput, TEST_PASSWORD } from '../testing/factories.js';
+import { decoratePrincipal, installAuthentication, OBJECT_EXTENSION, PERMISSION_EXTENSION } from '../auth.js';
+import {
+  makeClientInput,
+  makeGroupInput,
+  makeOrganizationInput,
+  makeProductInput,
+  makeProjectInput,
+  makeSubscriptionInput,
+  TEST_PASSWORD,
+} from '../testing/factories.js';
 import { type ApiHarness, startApi, TEST_TOKEN } from '../testing/harness.js';
 import { expectProblem } from '../testing/problems.js';
 import { userSessions } from '../testing/users.js';
@@ -435,6 +443,8 @@ describe('the permission of every route', () => {
     key: string;
     /** The operation's `x-permission`: the route's `config.permission`. */
     permission: string | undefined;
+    /** The operation's `x-permission-object`: `list` for a list filtered to what the caller may view. */
+    object: string | undefined;
   }
 
   /** Every operation of the OpenAPI document, logout last (it ends the session it is called with). */
@@ -450,6 +460,7 @@ describe('the permission of every route', () => {
           path,
           key: `${method} ${path}`,
           permission: operation[PERMISSION_EXTENSION] as string | undefined,
+          object: operation[OBJECT_EXTENSION] as string | undefined,
         })),
     );
     return all.sort((a, b) => Number(a.key === 'post /api/v1/auth/logout') - Number(b.key === 'post /api/v1/auth/logout'));
@@ -479,6 +490,16 @@ describe('the permission of every route', () => {
   }
 
   const userName = (prefix: string, permission: Permission) => `${prefix}-${permission.toLowerCase()}`;
+
+  /** One object of every kind with per-object permissions, so that their lists have something to hide. */
+  async function createOneOfEach(): Promise<void> {
+    const services = api.services;
+    await services.projects.create(makeProjectInput({ id: 'p' }));
+    await services.products.create(makeProductInput({ id: 'gold', projectIds: ['p'] }));
+    await services.organizations.create(makeOrganizationInput({ id: 'acme' }));
+    await services.clients.create(makeClientInput({ id: 'c' }));
+    await services.subscriptions.create(makeSubscriptionInput({ id: 's', clientId: 'c' }));
+  }
 
   it('declares a permission on every route but health and login, and shows it in the OpenAPI document', async () => {
     const list = await routes();
@@ -514,12 +535,20 @@ describe('the permission of every route', () => {
     }
     const withoutManageUsers = sessions.get('MANAGE_USERS_AND_GROUPS') as string;
     await createUser('alice');
+    await createOneOfEach();
 
-    for (const { method, path, key, permission } of list) {
-      if (isPermission(permission)) {
+    for (const { method, path, key, permission, object } of list) {
+      if (isPermission(permission) && object === 'list') {
+        // A list answers, with nothing the caller may not view in it.
+        const res = await send(sessions.get(permission), method, urlOf(path, 'nobody'));
+        expect(res.statusCode, key).toBe(200);
+        expect(res.json().items, key).toEqual([]);
+      } else if (isPermission(permission)) {
         const res = await send(sessions.get(permission), method, urlOf(path, 'nobody'));
         const body = expectProblem(res, 'FORBIDDEN');
-        expect(body.detail, key).toMatch(new RegExp(` needs the permission ${permission}$`));
+        expect(body.detail, key).toMatch(
+          new RegExp(object === undefined ? ` needs the permission ${permission}$` : ` needs ${permission}, or `),
+        );
       } else if (permission === 'self') {
         // Another user's: MANAGE_USERS_AND_GROUPS is what is missing.
         expectProblem(await send(withoutManageUsers, method, urlOf(path, 'alice')), 'FORBIDDEN');

@@ -31,6 +31,7 @@ const filter = (schema: Parameters<typeof Type.Optional>[0], description: string
 
 /** The six configuration collections, each with create, list, read, update and delete. */
 export function registerCollections(app: FastifyInstance, services: Services): void {
+  const scope = services.objectPermissions.viewScope.bind(services.objectPermissions);
   registerCrudRoutes(app, {
     path: '/server-groups',
     permissions: { view: 'VIEW_SERVER_GROUPS', modify: 'MODIFY_SERVER_GROUPS' },
@@ -44,6 +45,7 @@ export function registerCollections(app: FastifyInstance, services: Services): v
   });
   registerCrudRoutes(app, {
     path: '/projects',
+    perObject: { type: 'project', scope },
     permissions: { view: 'VIEW_PROJECTS', modify: 'MODIFY_PROJECTS' },
     tag: 'Projects',
     noun: 'project',
@@ -58,6 +60,7 @@ export function registerCollections(app: FastifyInstance, services: Services): v
   });
   registerCrudRoutes(app, {
     path: '/products',
+    perObject: { type: 'product', scope },
     permissions: { view: 'VIEW_PRODUCTS', modify: 'MODIFY_PRODUCTS' },
     tag: 'Products',
     noun: 'product',
@@ -73,6 +76,7 @@ export function registerCollections(app: FastifyInstance, services: Services): v
   });
   registerCrudRoutes(app, {
     path: '/organizations',
+    perObject: { type: 'organization', scope },
     permissions: { view: 'VIEW_ORGANIZATIONS', modify: 'MODIFY_ORGANIZATIONS' },
     tag: 'Organizations',
     noun: 'organization',
@@ -87,6 +91,7 @@ export function registerCollections(app: FastifyInstance, services: Services): v
   });
   registerCrudRoutes(app, {
     path: '/clients',
+    perObject: { type: 'client', scope },
     permissions: { view: 'VIEW_CLIENTS', modify: 'MODIFY_CLIENTS' },
     tag: 'Clients',
     noun: 'client',
@@ -101,6 +106,7 @@ export function registerCollections(app: FastifyInstance, services: Services): v
   });
   registerCrudRoutes(app, {
     path: '/subscriptions',
+    perObject: { type: 'subscription', scope },
     permissions: { view: 'VIEW_SUBSCRIPTIONS', modify: 'MODIFY_SUBSCRIPTIONS' },
     tag: 'Subscriptions',
     noun: 'subscription',

@@ -1,6 +1,7 @@
-import type { Page, PageRequest, Permission } from '@tollgate/domain';
-import type { FastifyInstance } from 'fastify';
+import type { IdScope, ObjectType, Page, PageRequest, Permission, Principal } from '@tollgate/domain';
+import type { FastifyContextConfig, FastifyInstance } from 'fastify';
 import type { TProperties, TSchema } from 'typebox';
+import { principalOf } from '../auth.js';
 import { BEARER, ERROR_RESPONSES, IdParamsSchema, listQuerySchema, pageSchema, splitListQuery } from './common.js';
 
 /** The use-case service behind a collection. */
@@ -27,6 +28,11 @@ export interface CrudOptions<Entity, Created, Create, Update, Filter> {
   filters: TProperties;
   /** What reading (list, read) and writing (create, update, delete) need. */
   permissions: { view: Permission; modify: Permission };
+  /**
+   * Objects with per-object permissions: reads, updates and deletes are decided on the object,
+   * and the list shows what the caller may view (`scope`). Creating needs the global permission.
+   */
+  perObject?: { type: ObjectType; scope(principal: Principal, type: ObjectType): Promise<IdScope | undefined> };
   service: CrudService<Entity, Created, Create, Update, Filter>;
 }
 
@@ -40,8 +46,12 @@ export function registerCrudRoutes<Entity extends { id: string }, Created extend
   options: CrudOptions<Entity, Created, Create, Update, Filter>,
 ): void {
   const { path, tag, noun, service } = options;
-  const view = { permission: options.permissions.view };
-  const modify = { permission: options.permissions.modify };
+  const perObject = options.perObject;
+  const onItem: FastifyContextConfig = perObject === undefined ? {} : { object: 'id' };
+  const create: FastifyContextConfig = { permission: options.permissions.modify };
+  const list: FastifyContextConfig = { permission: options.permissions.view, ...(perObject && { scoped: true as const }) };
+  const view: FastifyContextConfig = { permission: options.permissions.view, ...onItem };
+  const modify: FastifyContextConfig = { permission: options.permissions.modify, ...onItem };
   const written = options.written ?? options.entity;
   const item = `${path}/:id`;
   // operationIds: listClients for the collection, getClient for one item.
@@ -51,7 +61,7 @@ export function registerCrudRoutes<Entity extends { id: string }, Created extend
   app.post(
     path,
     {
-      config: modify,
+      config: create,
       schema: {
         tags: [tag],
         summary: `Create a ${noun}`,
@@ -70,7 +80,7 @@ export function registerCrudRoutes<Entity extends { id: string }, Created extend
   app.get(
     path,
     {
-      config: view,
+      config: list,
       schema: {
         tags: [tag],
         summary: `List ${noun}s`,
@@ -82,7 +92,8 @@ export function registerCrudRoutes<Entity extends { id: string }, Created extend
     },
     async (request) => {
       const { page, filter } = splitListQuery<Filter>(request.query as Record<string, unknown>);
-      return service.list(filter, page);
+      const scope = perObject && (await perObject.scope(principalOf(request), perObject.type));
+      return service.list(scope === undefined ? filter : { ...filter, scope }, page);
     },
   );
 

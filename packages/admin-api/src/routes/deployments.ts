@@ -10,7 +10,7 @@ export function registerDeploymentRoutes(app: FastifyInstance, services: Service
   app.get(
     '/projects/:id/deployments',
     {
-      config: { permission: 'VIEW_PROJECTS' },
+      config: { permission: 'VIEW_PROJECTS', object: 'id' },
       schema: {
         tags,
         summary: 'List the server groups a project is deployed to',
@@ -26,7 +26,7 @@ export function registerDeploymentRoutes(app: FastifyInstance, services: Service
   app.post(
     '/projects/:id/deployments',
     {
-      config: { permission: 'DEPLOY_PROJECTS' },
+      config: { permission: 'DEPLOY_PROJECTS', object: 'id' },
       schema: {
         tags,
         summary: 'Deploy a project to a server group (201 when new, 200 when it already was)',
@@ -49,7 +49,7 @@ export function registerDeploymentRoutes(app: FastifyInstance, services: Service
   app.delete(
     '/projects/:id/deployments/:serverGroupId',
     {
-      config: { permission: 'DEPLOY_PROJECTS' },
+      config: { permission: 'DEPLOY_PROJECTS', object: 'id' },
       schema: {
         tags,
         summary: 'Undeploy a project from a server group',

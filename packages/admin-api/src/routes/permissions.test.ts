@@ -77,20 +77,20 @@ describe('GET /api/v1/permissions/{type}/{id}', () => {
 describe('PUT /api/v1/permissions/{type}/{id}', () => {
   it('replaces the grant, and the change takes effect on the next request of a session', async () => {
     const { alice, bob } = await aliceAndBob();
-    expectProblem(await as(bob, 'GET', '/api/v1/projects'), 'FORBIDDEN');
+    expectProblem(await as(bob, 'GET', '/api/v1/policy-types'), 'FORBIDDEN');
 
     const granted = await as(alice, 'PUT', '/api/v1/permissions/user/bob', { permissions: ['VIEW_PRODUCTS', 'VIEW_PROJECTS'] });
 
     expect(granted.statusCode).toBe(200);
     expect(granted.json()).toEqual({ principal: { type: 'user', id: 'bob' }, permissions: ['VIEW_PROJECTS', 'VIEW_PRODUCTS'] });
-    expect((await as(bob, 'GET', '/api/v1/projects')).statusCode).toBe(200);
+    expect((await as(bob, 'GET', '/api/v1/policy-types')).statusCode).toBe(200);
     expect((await as(bob, 'GET', '/api/v1/auth/me')).json().permissions).toEqual(['LOGIN', 'VIEW_PROJECTS', 'VIEW_PRODUCTS']);
     expect((await api.call('GET', '/api/v1/permissions/user/bob')).json().permissions).toEqual(['VIEW_PROJECTS', 'VIEW_PRODUCTS']);
 
     const revoked = await as(alice, 'PUT', '/api/v1/permissions/user/bob', { permissions: ['VIEW_PRODUCTS'] });
 
     expect(revoked.statusCode).toBe(200);
-    expectProblem(await as(bob, 'GET', '/api/v1/projects'), 'FORBIDDEN');
+    expectProblem(await as(bob, 'GET', '/api/v1/policy-types'), 'FORBIDDEN');
     expect((await as(bob, 'GET', '/api/v1/products')).statusCode).toBe(200);
   });
 

@@ -12,7 +12,7 @@ export function registerSubscriptionKeyRoutes(app: FastifyInstance, services: Se
   app.post(
     '/subscriptions/:id/products/:productId/regenerate',
     {
-      config: { permission: 'MODIFY_SUBSCRIPTIONS' },
+      config: { permission: 'MODIFY_SUBSCRIPTIONS', object: 'id' },
       // The body is optional: no body means no grace period.
       preValidation: async (request) => {
         request.body ??= {};
@@ -38,7 +38,7 @@ export function registerSubscriptionKeyRoutes(app: FastifyInstance, services: Se
     app.post(
       `/subscriptions/:id/products/:productId/${action}`,
       {
-        config: { permission: 'MODIFY_SUBSCRIPTIONS' },
+        config: { permission: 'MODIFY_SUBSCRIPTIONS', object: 'id' },
         schema: {
           tags,
           summary: action === 'approve' ? 'Approve the key of a subscribed product' : 'Revoke the key of a subscribed product',

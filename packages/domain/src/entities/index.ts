@@ -2,6 +2,7 @@ export * from './analytics.js';
 export * from './auth.js';
 export * from './client.js';
 export * from './common.js';
+export * from './object-permission.js';
 export * from './organization.js';
 export * from './permission.js';
 export * from './policy-type.js';

@@ -1,5 +1,6 @@
 import type { Client, ClientStatus } from '../entities/client.js';
 import type { Page, PageRequest } from '../entities/common.js';
+import type { ObjectPermissionEntry, ObjectType, StoredObjectEntry } from '../entities/object-permission.js';
 import type { Organization } from '../entities/organization.js';
 import type { PermissionGrant, PrincipalRef } from '../entities/permission.js';
 import type { Product } from '../entities/product.js';
@@ -28,7 +29,18 @@ export interface Repository<T, F> {
 
 export type ServerGroupFilter = Record<string, never>;
 
-export interface ProjectFilter {
+/**
+ * Which objects a list may show, from their per-object permissions: all but `except`, or
+ * `only` these. Set by the service for the caller, never from the query string.
+ */
+export type IdScope = { except: readonly string[] } | { only: readonly string[] };
+
+/** What the lists of objects with per-object permissions are filtered by, besides their own filters. */
+export interface Scoped {
+  scope?: IdScope | undefined;
+}
+
+export interface ProjectFilter extends Scoped {
   /** Only projects deployed to this group. */
   serverGroupId?: string | undefined;
   status?: ProjectStatus | undefined;
@@ -44,7 +56,7 @@ export interface ProjectRepository extends Repository<Project, ProjectFilter> {
   updateDeploymentContextPath(projectId: string, contextPath: string): Promise<void>;
 }
 
-export interface ProductFilter {
+export interface ProductFilter extends Scoped {
   /** Only products offered in this group. */
   serverGroupId?: string | undefined;
   /** Only products this organization offers. */
@@ -54,7 +66,7 @@ export interface ProductFilter {
 
 export type ProductRepository = Repository<Product, ProductFilter>;
 
-export interface OrganizationFilter {
+export interface OrganizationFilter extends Scoped {
   parentId?: string | undefined;
   /** Only organizations offering this product. */
   productId?: string | undefined;
@@ -62,7 +74,7 @@ export interface OrganizationFilter {
 
 export type OrganizationRepository = Repository<Organization, OrganizationFilter>;
 
-export interface ClientFilter {
+export interface ClientFilter extends Scoped {
   organizationId?: string | undefined;
   status?: ClientStatus | undefined;
 }
@@ -72,7 +84,7 @@ export interface ClientRepository extends Repository<Client, ClientFilter> {
   findByEmail(email: string): Promise<Client | undefined>;
 }
 
-export interface SubscriptionFilter {
+export interface SubscriptionFilter extends Scoped {
   clientId?: string | undefined;
   /** Subscriptions of the organization's clients. */
   organizationId?: string | undefined;
@@ -120,6 +132,16 @@ export interface PermissionGrantRepository {
   set(grant: PermissionGrant): Promise<void>;
 }
 
+/** Per-object permission entries (see `decideObjectRight`). */
+export interface ObjectPermissionRepository {
+  /** The object's entries, by principal type then id. */
+  forObject(type: ObjectType, id: string): Promise<StoredObjectEntry[]>;
+  /** The entries on objects of `type` (on object `id` only, when given) naming one of `principals`. */
+  forPrincipals(type: ObjectType, principals: readonly PrincipalRef[], id?: string): Promise<StoredObjectEntry[]>;
+  /** Replaces the object's entries. */
+  replace(type: ObjectType, id: string, entries: readonly ObjectPermissionEntry[]): Promise<void>;
+}
+
 export interface Repositories {
   serverGroups: Repository<ServerGroup, ServerGroupFilter>;
   projects: ProjectRepository;
@@ -132,6 +154,7 @@ export interface Repositories {
   users: UserRepository;
   groups: GroupRepository;
   permissions: PermissionGrantRepository;
+  objectPermissions: ObjectPermissionRepository;
 }
 
 /**

@@ -3,6 +3,7 @@ import { AuthService } from './auth.js';
 import { ClientService } from './clients.js';
 import type { ServiceContext } from './context.js';
 import { GroupService } from './groups.js';
+import { ObjectPermissionService } from './object-permissions.js';
 import { OrganizationService } from './organizations.js';
 import { PermissionService } from './permissions.js';
 import { PolicyTypeService } from './policy-types.js';
@@ -31,6 +32,7 @@ export function createServices(context: ServiceContext) {
     groups: new GroupService(context),
     auth: new AuthService(context),
     permissions: new PermissionService(context),
+    objectPermissions: new ObjectPermissionService(context),
   };
 }
 

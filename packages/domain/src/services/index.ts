@@ -4,6 +4,8 @@ export * from './auth.js';
 export * from './clients.js';
 export * from './context.js';
 export * from './groups.js';
+export * from './object-access.js';
+export * from './object-permissions.js';
 export * from './organizations.js';
 export * from './permissions.js';
 export * from './policy-config.js';

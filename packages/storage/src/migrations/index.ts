@@ -9,6 +9,7 @@ import * as traces from './0007-traces.js';
 import * as users from './0008-users.js';
 import * as authTokens from './0009-auth-tokens.js';
 import * as permissions from './0010-permissions.js';
+import * as objectPermissions from './0011-object-permissions.js';
 
 /** One schema change; `up` runs inside the migration transaction, told which database it is on. */
 interface Migration {
@@ -30,6 +31,7 @@ const MIGRATIONS: ReadonlyArray<[string, Migration]> = [
   ['0008-users', users],
   ['0009-auth-tokens', authTokens],
   ['0010-permissions', permissions],
+  ['0011-object-permissions', objectPermissions],
 ];
 
 /** Arbitrary constant: the PostgreSQL advisory lock that serialises concurrent starts. */

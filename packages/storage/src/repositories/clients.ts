@@ -2,6 +2,8 @@ import type { Client, ClientRepository } from '@tollgate/domain';
 import type { Kysely, Selectable } from 'kysely';
 import { decodeCursor, toIso, toMillis, toPage } from '../sql/codec.js';
 import { guarded } from '../sql/errors.js';
+import { deleteObjectPermissions, inScope } from '../sql/grants.js';
+import { atomic } from '../sql/links.js';
 import { deleteById } from '../sql/rows.js';
 import type { ClientTable, Database } from '../sql/schema.js';
 
@@ -51,6 +53,7 @@ export function clientRepository(db: Kysely<Database>): ClientRepository {
         .selectFrom('clients')
         .selectAll()
         .$if(after !== undefined, (q) => q.where('id', '>', after ?? ''))
+        .$if(filter.scope !== undefined, (q) => q.where(inScope(filter.scope ?? { except: [] })))
         .$if(filter.status !== undefined, (q) => q.where('status', '=', filter.status ?? ''))
         .$if(filter.organizationId !== undefined, (q) => q.where('organization_id', '=', filter.organizationId ?? ''))
         .orderBy('id')
@@ -63,6 +66,10 @@ export function clientRepository(db: Kysely<Database>): ClientRepository {
       guarded(KIND, client.id, 'write', () => db.updateTable('clients').set(toRow(client)).where('id', '=', client.id).execute()).then(
         () => {},
       ),
-    delete: (id) => deleteById(db, 'clients', KIND, id),
+    delete: (id) =>
+      atomic(db, async (trx) => {
+        await deleteObjectPermissions(trx, KIND, id);
+        return deleteById(trx, 'clients', KIND, id);
+      }),
   };
 }

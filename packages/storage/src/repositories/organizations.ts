@@ -2,6 +2,7 @@ import type { Organization, OrganizationRepository } from '@tollgate/domain';
 import type { Kysely, Selectable } from 'kysely';
 import { decodeCursor, toIso, toMillis, toPage } from '../sql/codec.js';
 import { guarded } from '../sql/errors.js';
+import { deleteObjectPermissions, inScope } from '../sql/grants.js';
 import { atomic, loadLinks, replaceLinks } from '../sql/links.js';
 import { deleteById } from '../sql/rows.js';
 import type { Database, OrganizationTable } from '../sql/schema.js';
@@ -49,6 +50,7 @@ export function organizationRepository(db: Kysely<Database>): OrganizationReposi
         .selectFrom('organizations')
         .selectAll()
         .$if(after !== undefined, (q) => q.where('id', '>', after ?? ''))
+        .$if(filter.scope !== undefined, (q) => q.where(inScope(filter.scope ?? { except: [] })))
         .$if(filter.parentId !== undefined, (q) => q.where('parent_id', '=', filter.parentId ?? ''))
         .$if(filter.productId !== undefined, (q) =>
           q.where(
@@ -79,6 +81,10 @@ export function organizationRepository(db: Kysely<Database>): OrganizationReposi
           await replaceLinks(trx, 'organization_products', organization.id, organization.productIds);
         }),
       ),
-    delete: (id) => deleteById(db, 'organizations', KIND, id),
+    delete: (id) =>
+      atomic(db, async (trx) => {
+        await deleteObjectPermissions(trx, KIND, id);
+        return deleteById(trx, 'organizations', KIND, id);
+      }),
   };
 }

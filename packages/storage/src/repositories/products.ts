@@ -2,6 +2,7 @@ import type { Product, ProductRepository } from '@tollgate/domain';
 import type { Kysely, Selectable } from 'kysely';
 import { decodeCursor, toIso, toMillis, toPage } from '../sql/codec.js';
 import { guarded } from '../sql/errors.js';
+import { deleteObjectPermissions, inScope } from '../sql/grants.js';
 import { atomic, loadLinks, replaceLinks } from '../sql/links.js';
 import { deleteById } from '../sql/rows.js';
 import type { Database, ProductTable } from '../sql/schema.js';
@@ -60,6 +61,7 @@ export function productRepository(db: Kysely<Database>): ProductRepository {
         .selectFrom('products')
         .selectAll()
         .$if(after !== undefined, (q) => q.where('id', '>', after ?? ''))
+        .$if(filter.scope !== undefined, (q) => q.where(inScope(filter.scope ?? { except: [] })))
         .$if(filter.access !== undefined, (q) => q.where('access', '=', filter.access ?? ''))
         .$if(filter.serverGroupId !== undefined, (q) =>
           q.where(
@@ -100,6 +102,10 @@ export function productRepository(db: Kysely<Database>): ProductRepository {
           await writeLinks(trx, product);
         }),
       ),
-    delete: (id) => deleteById(db, 'products', KIND, id),
+    delete: (id) =>
+      atomic(db, async (trx) => {
+        await deleteObjectPermissions(trx, KIND, id);
+        return deleteById(trx, 'products', KIND, id);
+      }),
   };
 }

@@ -2,6 +2,8 @@ import type { Deployment, Project, ProjectRepository } from '@tollgate/domain';
 import type { Kysely, Selectable } from 'kysely';
 import { decodeCursor, toIso, toMillis, toPage } from '../sql/codec.js';
 import { guarded } from '../sql/errors.js';
+import { deleteObjectPermissions, inScope } from '../sql/grants.js';
+import { atomic } from '../sql/links.js';
 import { deleteById } from '../sql/rows.js';
 import type { Database, DeploymentTable, ProjectTable } from '../sql/schema.js';
 
@@ -64,6 +66,7 @@ export function projectRepository(db: Kysely<Database>): ProjectRepository {
         .selectFrom('projects')
         .selectAll()
         .$if(after !== undefined, (q) => q.where('id', '>', after ?? ''))
+        .$if(filter.scope !== undefined, (q) => q.where(inScope(filter.scope ?? { except: [] })))
         .$if(filter.status !== undefined, (q) => q.where('status', '=', filter.status ?? ''))
         .$if(filter.serverGroupId !== undefined, (q) =>
           q.where(
@@ -86,7 +89,11 @@ export function projectRepository(db: Kysely<Database>): ProjectRepository {
       guarded(KIND, project.id, 'write', () => db.updateTable('projects').set(toRow(project)).where('id', '=', project.id).execute()).then(
         () => {},
       ),
-    delete: (id) => deleteById(db, 'projects', KIND, id),
+    delete: (id) =>
+      atomic(db, async (trx) => {
+        await deleteObjectPermissions(trx, KIND, id);
+        return deleteById(trx, 'projects', KIND, id);
+      }),
     async listDeployments(projectId) {
       const rows = await db.selectFrom('deployments').selectAll().where('project_id', '=', projectId).orderBy('server_group_id').execute();
       return rows.map(toDeployment);

@@ -2,6 +2,7 @@ import type { SubscriptionProductRecord, SubscriptionRecord, SubscriptionReposit
 import type { Kysely, Selectable } from 'kysely';
 import { decodeCursor, toIso, toMillis, toPage } from '../sql/codec.js';
 import { guarded } from '../sql/errors.js';
+import { deleteObjectPermissions, inScope } from '../sql/grants.js';
 import { atomic } from '../sql/links.js';
 import { deleteById } from '../sql/rows.js';
 import type { Database, SubscriptionProductTable, SubscriptionTable } from '../sql/schema.js';
@@ -101,6 +102,7 @@ export function subscriptionRepository(db: Kysely<Database>): SubscriptionReposi
         .selectFrom('subscriptions')
         .selectAll()
         .$if(after !== undefined, (q) => q.where('id', '>', after ?? ''))
+        .$if(filter.scope !== undefined, (q) => q.where(inScope(filter.scope ?? { except: [] })))
         .$if(filter.status !== undefined, (q) => q.where('status', '=', filter.status ?? ''))
         .$if(filter.clientId !== undefined, (q) => q.where('client_id', '=', filter.clientId ?? ''))
         .$if(filter.organizationId !== undefined, (q) =>
@@ -142,6 +144,10 @@ export function subscriptionRepository(db: Kysely<Database>): SubscriptionReposi
           await writeProducts(trx, subscription);
         }),
       ),
-    delete: (id) => deleteById(db, 'subscriptions', KIND, id),
+    delete: (id) =>
+      atomic(db, async (trx) => {
+        await deleteObjectPermissions(trx, KIND, id);
+        return deleteById(trx, 'subscriptions', KIND, id);
+      }),
   };
 }

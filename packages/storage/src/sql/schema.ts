@@ -249,6 +249,17 @@ export interface PermissionGrantTable {
   permission: string;
 }
 
+/** One principal's word on one object's rights: `allow`, `deny` or `inherit`. */
+export interface ObjectPermissionTable {
+  object_type: string;
+  object_id: string;
+  principal_type: 'user' | 'group';
+  principal_id: string;
+  view: string;
+  modify: string;
+  deploy: string;
+}
+
 /** The tables Kysely knows. Link tables share one shape. */
 export interface Database {
   server_groups: ServerGroupTable;
@@ -275,4 +286,5 @@ export interface Database {
   group_members: GroupMemberTable;
   auth_tokens: AuthTokenTable;
   permission_grants: PermissionGrantTable;
+  object_permissions: ObjectPermissionTable;
 }

@@ -1,0 +1,70 @@
+import type { ObjectPermissionRepository, ObjectRightValue, ObjectType, StoredObjectEntry } from '@tollgate/domain';
+import type { Kysely, Selectable } from 'kysely';
+import { deleteObjectPermissions } from '../sql/grants.js';
+import { atomic } from '../sql/links.js';
+import type { Database, ObjectPermissionTable } from '../sql/schema.js';
+
+function toEntry(row: Selectable<ObjectPermissionTable>): StoredObjectEntry {
+  return {
+    objectType: row.object_type as ObjectType,
+    objectId: row.object_id,
+    principal: { type: row.principal_type, id: row.principal_id },
+    view: row.view as ObjectRightValue,
+    modify: row.modify as ObjectRightValue,
+    deploy: row.deploy as ObjectRightValue,
+  };
+}
+
+/** Per-object permission entries, one `object_permissions` row per object and principal. */
+export function objectPermissionRepository(db: Kysely<Database>): ObjectPermissionRepository {
+  return {
+    async forObject(type, id) {
+      const rows = await db
+        .selectFrom('object_permissions')
+        .selectAll()
+        .where('object_type', '=', type)
+        .where('object_id', '=', id)
+        .orderBy('principal_type')
+        .orderBy('principal_id')
+        .execute();
+      return rows.map(toEntry);
+    },
+    async forPrincipals(type, principals, id) {
+      const users = [...new Set(principals.filter((p) => p.type === 'user').map((p) => p.id))];
+      const groups = [...new Set(principals.filter((p) => p.type === 'group').map((p) => p.id))];
+      if (users.length === 0 && groups.length === 0) return [];
+      const rows = await db
+        .selectFrom('object_permissions')
+        .selectAll()
+        .where('object_type', '=', type)
+        .$if(id !== undefined, (q) => q.where('object_id', '=', id ?? ''))
+        .where((eb) =>
+          eb.or([
+            ...(users.length > 0 ? [eb.and([eb('principal_type', '=', 'user'), eb('principal_id', 'in', users)])] : []),
+            ...(groups.length > 0 ? [eb.and([eb('principal_type', '=', 'group'), eb('principal_id', 'in', groups)])] : []),
+          ]),
+        )
+        .execute();
+      return rows.map(toEntry);
+    },
+    replace: (type, id, entries) =>
+      atomic(db, async (trx) => {
+        await deleteObjectPermissions(trx, type, id);
+        if (entries.length === 0) return;
+        await trx
+          .insertInto('object_permissions')
+          .values(
+            entries.map((entry) => ({
+              object_type: type,
+              object_id: id,
+              principal_type: entry.principal.type,
+              principal_id: entry.principal.id,
+              view: entry.view,
+              modify: entry.modify,
+              deploy: entry.deploy ?? 'inherit',
+            })),
+          )
+          .execute();
+      }),
+  };
+}
