@@ -19,6 +19,7 @@ const MIGRATIONS = [
   '0008-users',
   '0009-auth-tokens',
   '0010-permissions',
+  '0011-object-permissions',
 ];
 
 /** Opens two stores on one new database at the same time; both must come up on the same schema. */
