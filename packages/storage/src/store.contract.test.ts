@@ -9,15 +9,21 @@ import {
   encodeSketch,
   isTollgateError,
   newSketch,
+  type ObjectPermissionEntry,
+  type ObjectRightValue,
+  type ObjectType,
   PERMISSIONS,
   type Permission,
+  type PrincipalRef,
   type Product,
+  type ProductFilter,
   type Project,
   type Resolution,
   type RollupFilter,
   type RollupRow,
   type SeriesDimension,
   type ServerGroup,
+  type StoredObjectEntry,
   type StoredToken,
   type SubscriptionRecord,
   type Trace,
@@ -1461,6 +1467,247 @@ for (const backend of testBackends()) {
           await repositories.permissions.set({ principal: { type: 'group', id: 'ops' }, permissions: ['LOGIN'] });
         });
         expect(await store.gatewayConfig.currentVersion()).toBe(v0 + 3);
+      });
+    });
+
+    describe('object permissions', () => {
+      const alice = { type: 'user', id: 'alice' } as const;
+      const bob = { type: 'user', id: 'bob' } as const;
+      const ops = { type: 'group', id: 'ops' } as const;
+      const everyone = { type: 'group', id: 'everyone' } as const;
+      /** A user and a group of the same id are different principals. */
+      const opsUser = { type: 'user', id: 'ops' } as const;
+      const aliceGroup = { type: 'group', id: 'alice' } as const;
+
+      const entry = (principal: PrincipalRef, view: ObjectRightValue, modify: ObjectRightValue = 'inherit', deploy?: ObjectRightValue) => ({
+        principal,
+        view,
+        modify,
+        ...(deploy === undefined ? {} : { deploy }),
+      });
+      /** An entry as read back: on its object, deploy `inherit` when it was left out. */
+      const stored = (objectType: ObjectType, objectId: string, written: ObjectPermissionEntry): StoredObjectEntry => ({
+        objectType,
+        objectId,
+        ...written,
+        deploy: written.deploy ?? 'inherit',
+      });
+      /** Entries in one order, whatever order the store returns them in (forPrincipals promises none). */
+      const byKey = (entries: StoredObjectEntry[]) =>
+        [...entries].sort((a, b) =>
+          compareText(
+            `${a.objectType}/${a.objectId}/${a.principal.type}/${a.principal.id}`,
+            `${b.objectType}/${b.objectId}/${b.principal.type}/${b.principal.id}`,
+          ),
+        );
+      const ids = (page: { items: Array<{ id: string }> }) => page.items.map((item) => item.id);
+
+      it('replaces and reads back the entries of one object, by principal type then id, deploy inherit when left out', async () => {
+        const entries = [
+          entry(bob, 'deny', 'allow', 'deny'),
+          entry(everyone, 'allow'),
+          entry(alice, 'allow', 'deny', 'allow'),
+          entry(ops, 'inherit', 'allow'),
+          entry(aliceGroup, 'deny', 'deny', 'inherit'),
+        ];
+        await store.objectPermissions.replace('project', 'petstore', entries);
+        expect(await store.objectPermissions.forObject('project', 'petstore')).toEqual([
+          stored('project', 'petstore', entries[4] as ObjectPermissionEntry),
+          stored('project', 'petstore', entries[1] as ObjectPermissionEntry),
+          stored('project', 'petstore', entries[3] as ObjectPermissionEntry),
+          stored('project', 'petstore', entries[2] as ObjectPermissionEntry),
+          stored('project', 'petstore', entries[0] as ObjectPermissionEntry),
+        ]);
+        // Another object of the same type, and an object of another type with the same id, have none.
+        expect(await store.objectPermissions.forObject('project', 'other')).toEqual([]);
+        expect(await store.objectPermissions.forObject('product', 'petstore')).toEqual([]);
+      });
+
+      it('replaces every entry of the object, and only of that object; [] clears them', async () => {
+        await store.objectPermissions.replace('product', 'gold', [entry(alice, 'allow'), entry(ops, 'deny')]);
+        await store.objectPermissions.replace('product', 'silver', [entry(alice, 'deny')]);
+        await store.objectPermissions.replace('client', 'gold', [entry(alice, 'deny')]);
+
+        await store.objectPermissions.replace('product', 'gold', [entry(ops, 'allow', 'allow'), entry(bob, 'deny')]);
+        expect(await store.objectPermissions.forObject('product', 'gold')).toEqual([
+          stored('product', 'gold', entry(ops, 'allow', 'allow')),
+          stored('product', 'gold', entry(bob, 'deny')),
+        ]);
+
+        await store.objectPermissions.replace('product', 'gold', []);
+        expect(await store.objectPermissions.forObject('product', 'gold')).toEqual([]);
+        expect(await store.objectPermissions.forObject('product', 'silver')).toEqual([stored('product', 'silver', entry(alice, 'deny'))]);
+        expect(await store.objectPermissions.forObject('client', 'gold')).toEqual([stored('client', 'gold', entry(alice, 'deny'))]);
+      });
+
+      it('finds the entries of objects of one type naming the principals asked, on one object when given', async () => {
+        await store.objectPermissions.replace('product', 'gold', [
+          entry(alice, 'allow'),
+          entry(bob, 'deny'),
+          entry(ops, 'deny'),
+          entry(everyone, 'allow'),
+          entry(opsUser, 'deny'),
+        ]);
+        await store.objectPermissions.replace('product', 'silver', [entry(alice, 'deny'), entry(aliceGroup, 'allow'), entry(ops, 'allow')]);
+        await store.objectPermissions.replace('client', 'gold', [entry(alice, 'allow'), entry(ops, 'allow')]);
+        const asker = [alice, ops, everyone];
+
+        expect(byKey(await store.objectPermissions.forPrincipals('product', asker))).toEqual([
+          stored('product', 'gold', entry(everyone, 'allow')),
+          stored('product', 'gold', entry(ops, 'deny')),
+          stored('product', 'gold', entry(alice, 'allow')),
+          stored('product', 'silver', entry(ops, 'allow')),
+          stored('product', 'silver', entry(alice, 'deny')),
+        ]);
+        expect(byKey(await store.objectPermissions.forPrincipals('product', asker, 'silver'))).toEqual([
+          stored('product', 'silver', entry(ops, 'allow')),
+          stored('product', 'silver', entry(alice, 'deny')),
+        ]);
+        expect(byKey(await store.objectPermissions.forPrincipals('client', asker))).toEqual([
+          stored('client', 'gold', entry(ops, 'allow')),
+          stored('client', 'gold', entry(alice, 'allow')),
+        ]);
+        // Users only, groups only, and a principal only of the other type.
+        expect(byKey(await store.objectPermissions.forPrincipals('product', [alice, bob]))).toEqual([
+          stored('product', 'gold', entry(alice, 'allow')),
+          stored('product', 'gold', entry(bob, 'deny')),
+          stored('product', 'silver', entry(alice, 'deny')),
+        ]);
+        expect(byKey(await store.objectPermissions.forPrincipals('product', [aliceGroup]))).toEqual([
+          stored('product', 'silver', entry(aliceGroup, 'allow')),
+        ]);
+        expect(await store.objectPermissions.forPrincipals('product', [opsUser], 'silver')).toEqual([]);
+        expect(await store.objectPermissions.forPrincipals('product', asker, 'bronze')).toEqual([]);
+        expect(await store.objectPermissions.forPrincipals('organization', asker)).toEqual([]);
+        expect(await store.objectPermissions.forPrincipals('product', [])).toEqual([]);
+      });
+
+      it('bumps the configuration version on every replace, not on reads', async () => {
+        const v0 = await store.gatewayConfig.currentVersion();
+        await store.objectPermissions.forObject('product', 'gold');
+        await store.objectPermissions.forPrincipals('product', [alice]);
+        expect(await store.gatewayConfig.currentVersion()).toBe(v0);
+        await store.objectPermissions.replace('product', 'gold', [entry(alice, 'allow')]);
+        await store.objectPermissions.replace('product', 'gold', []);
+        expect(await store.gatewayConfig.currentVersion()).toBe(v0 + 2);
+      });
+
+      it('lists only the products in scope: only these, none, or all but these', async () => {
+        for (const id of ['bronze', 'gold', 'iron', 'silver']) {
+          await store.products.insert(makeProduct({ id, name: id, projectIds: [], access: id === 'iron' ? 'private' : 'public' }));
+        }
+        const list = (filter: ProductFilter, limit = 10) => store.products.list(filter, { limit });
+        expect(ids(await list({ scope: { only: ['silver', 'bronze', 'unknown'] } }))).toEqual(['bronze', 'silver']);
+        expect(await list({ scope: { only: [] } })).toEqual({ items: [], nextCursor: null });
+        expect(ids(await list({ scope: { except: ['gold', 'unknown'] } }))).toEqual(['bronze', 'iron', 'silver']);
+        expect(ids(await list({ scope: { except: [] } }))).toEqual(['bronze', 'gold', 'iron', 'silver']);
+        expect(ids(await list({ scope: { except: ['bronze', 'gold', 'iron', 'silver'] } }))).toEqual([]);
+        // With the other filters and across pages.
+        expect(ids(await list({ access: 'public', scope: { except: ['silver'] } }))).toEqual(['bronze', 'gold']);
+        const first = await list({ scope: { only: ['gold', 'iron', 'silver'] } }, 2);
+        expect(ids(first)).toEqual(['gold', 'iron']);
+        const second = await store.products.list(
+          { scope: { only: ['gold', 'iron', 'silver'] } },
+          { limit: 2, cursor: first.nextCursor ?? undefined },
+        );
+        expect(second).toEqual({ items: [expect.objectContaining({ id: 'silver' })], nextCursor: null });
+      });
+
+      it('lists only the clients in scope', async () => {
+        for (const id of ['c1', 'c2', 'c3']) await store.clients.insert(makeClient({ id, email: `${id}@x.test` }));
+        expect(ids(await store.clients.list({ scope: { only: ['c3', 'c1'] } }, { limit: 10 }))).toEqual(['c1', 'c3']);
+        expect(ids(await store.clients.list({ scope: { only: [] } }, { limit: 10 }))).toEqual([]);
+        expect(ids(await store.clients.list({ scope: { except: ['c2'] } }, { limit: 10 }))).toEqual(['c1', 'c3']);
+        expect(ids(await store.clients.list({ status: 'active', scope: { except: [] } }, { limit: 10 }))).toEqual(['c1', 'c2', 'c3']);
+      });
+
+      it('lists only the projects, subscriptions and organizations in scope', async () => {
+        await store.projects.insert(makeProject());
+        await store.projects.insert(makeProject({ id: 'other', name: 'Other', contextPath: '/other' }));
+        await store.products.insert(makeProduct({ projectIds: [] }));
+        await store.clients.insert(makeClient());
+        await store.subscriptions.insert(makeSubscription());
+        await store.subscriptions.insert(makeSubscription({ id: 'empty', products: [] }));
+        for (const id of ['acme', 'globex']) {
+          await store.organizations.insert({
+            id,
+            name: id,
+            administrators: [],
+            parentId: null,
+            productIds: [],
+            createdAt: T0,
+            updatedAt: T0,
+          });
+        }
+        const page = { limit: 10 };
+        expect(ids(await store.projects.list({ scope: { only: ['other'] } }, page))).toEqual(['other']);
+        expect(ids(await store.projects.list({ scope: { only: [] } }, page))).toEqual([]);
+        expect(ids(await store.projects.list({ scope: { except: ['other'] } }, page))).toEqual(['petstore']);
+        expect(ids(await store.subscriptions.list({ scope: { only: ['empty'] } }, page))).toEqual(['empty']);
+        expect(ids(await store.subscriptions.list({ scope: { only: [] } }, page))).toEqual([]);
+        expect(ids(await store.subscriptions.list({ scope: { except: ['empty'] } }, page))).toEqual(['app']);
+        expect(ids(await store.organizations.list({ scope: { only: ['globex'] } }, page))).toEqual(['globex']);
+        expect(ids(await store.organizations.list({ scope: { only: [] } }, page))).toEqual([]);
+        expect(ids(await store.organizations.list({ scope: { except: ['globex'] } }, page))).toEqual(['acme']);
+      });
+
+      it("deletes a product's entries with it, and only its own", async () => {
+        await store.products.insert(makeProduct({ projectIds: [] }));
+        await store.products.insert(makeProduct({ id: 'silver', name: 'Silver', projectIds: [] }));
+        await store.objectPermissions.replace('product', 'gold', [entry(alice, 'allow'), entry(ops, 'deny')]);
+        await store.objectPermissions.replace('product', 'silver', [entry(alice, 'deny')]);
+        await store.objectPermissions.replace('client', 'gold', [entry(alice, 'allow')]);
+
+        expect(await store.products.delete('gold')).toBe(true);
+        expect(await store.objectPermissions.forObject('product', 'gold')).toEqual([]);
+        expect(await store.objectPermissions.forObject('product', 'silver')).toEqual([stored('product', 'silver', entry(alice, 'deny'))]);
+        expect(await store.objectPermissions.forObject('client', 'gold')).toEqual([stored('client', 'gold', entry(alice, 'allow'))]);
+
+        // Made again, it starts without entries.
+        await store.products.insert(makeProduct({ projectIds: [] }));
+        expect(await store.objectPermissions.forObject('product', 'gold')).toEqual([]);
+        expect(await store.objectPermissions.forPrincipals('product', [alice, ops], 'gold')).toEqual([]);
+      });
+
+      it('keeps the entries of a product whose delete is refused', async () => {
+        await store.projects.insert(makeProject());
+        await store.products.insert(makeProduct());
+        await store.clients.insert(makeClient());
+        await store.subscriptions.insert(makeSubscription());
+        await store.objectPermissions.replace('product', 'gold', [entry(alice, 'allow')]);
+        await expectCode(store.products.delete('gold'), 'REFERENCED');
+        expect(await store.objectPermissions.forObject('product', 'gold')).toEqual([stored('product', 'gold', entry(alice, 'allow'))]);
+      });
+
+      it("deletes a user's and a group's entries with them, and only their own", async () => {
+        await store.users.insert(makeUser(), HASH_1);
+        await store.groups.insert(makeUserGroup());
+        await store.objectPermissions.replace('product', 'gold', [
+          entry(alice, 'allow'),
+          entry(ops, 'deny'),
+          entry(bob, 'deny'),
+          entry(opsUser, 'allow'),
+          entry(aliceGroup, 'allow'),
+        ]);
+        await store.objectPermissions.replace('project', 'petstore', [entry(alice, 'allow', 'allow', 'allow'), entry(ops, 'deny')]);
+
+        expect(await store.users.delete('alice')).toBe(true);
+        expect(await store.objectPermissions.forPrincipals('product', [alice])).toEqual([]);
+        expect(await store.objectPermissions.forPrincipals('project', [alice])).toEqual([]);
+        expect(await store.groups.delete('ops')).toBe(true);
+        expect(await store.objectPermissions.forPrincipals('product', [ops])).toEqual([]);
+        expect(await store.objectPermissions.forPrincipals('project', [ops])).toEqual([]);
+        expect(await store.objectPermissions.forObject('product', 'gold')).toEqual([
+          stored('product', 'gold', entry(aliceGroup, 'allow')),
+          stored('product', 'gold', entry(bob, 'deny')),
+          stored('product', 'gold', entry(opsUser, 'allow')),
+        ]);
+        expect(await store.objectPermissions.forObject('project', 'petstore')).toEqual([]);
+
+        // Made again, they start without entries.
+        await store.users.insert(makeUser(), HASH_1);
+        await store.groups.insert(makeUserGroup());
+        expect(await store.objectPermissions.forPrincipals('product', [alice, ops])).toEqual([]);
       });
     });
 
