@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 
@@ -59,4 +59,17 @@ export async function startCli(args: string[], env: NodeJS.ProcessEnv = {}): Pro
       return code;
     },
   };
+}
+
+/** Runs `tollgate <args>` to completion, `input` written to its stdin (TOLLGATE_TOKEN and TOLLGATE_PASSWORD unset unless `env` sets them). */
+export function runCli(args: string[], env: NodeJS.ProcessEnv, input = ''): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      process.execPath,
+      [CLI, ...args],
+      { env: { ...process.env, TOLLGATE_TOKEN: '', TOLLGATE_PASSWORD: '', ...env }, timeout: 15_000 },
+      (error, stdout, stderr) => resolve({ code: error === null ? 0 : Number(error.code ?? 1), stdout, stderr }),
+    );
+    child.stdin?.end(input);
+  });
 }

@@ -1,27 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliProcess, startCli } from './cli-process.js';
+import { type CliProcess, runCli, startCli } from './cli-process.js';
 import { adminClient } from './platform.js';
 
-const CLI = fileURLToPath(new URL('../apps/cli/dist/main.js', import.meta.url));
 const PASSWORD = 'a long enough passphrase';
-
-/** Runs `tollgate <args>` to completion, `input` written to its stdin. */
-function runCli(args: string[], env: NodeJS.ProcessEnv, input = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      [CLI, ...args],
-      { env: { ...process.env, TOLLGATE_TOKEN: '', TOLLGATE_PASSWORD: '', ...env }, timeout: 15_000 },
-      (error, stdout, stderr) => resolve({ code: error === null ? 0 : Number(error.code ?? 1), stdout, stderr }),
-    );
-    child.stdin?.end(input);
-  });
-}
 
 /** `POST /api/v1/auth/login` over HTTP. */
 async function login(url: string, username: string, password: string): Promise<{ status: number; body: Record<string, unknown> }> {

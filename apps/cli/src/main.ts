@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { parseAnalyticsMode, parseAnalyticsRetention, parseGatewayBinding, VERSION } from '@tollgate/server/config';
+import { parseAnalyticsMode, parseAnalyticsRetention, parseAuditHead, parseGatewayBinding, VERSION } from '@tollgate/server/config';
 import { Command, InvalidArgumentError } from 'commander';
 
 function port(value: string): number {
@@ -88,5 +88,21 @@ users
   .option('--display-name <name>', 'name shown for the user (default: the username)')
   .option('--url <url>', 'the management server', 'http://127.0.0.1:9400')
   .action(async (flags) => (await import('./users.js')).createAdminCommand(flags));
+
+const audit = program.command('audit').description('Check the audit log of the management API.');
+
+audit
+  .command('verify')
+  .description(
+    "Recompute the audit log's hash chain in the store and report every modified or deleted record (exit 1), or print the record count and the head <seq>:<hash> (exit 0). Reads the store directly: run it where the data directory or the database is reachable.",
+  )
+  .option('--data <dir>', 'data directory holding the SQLite file (env TOLLGATE_DATA_DIR)')
+  .option('--database <url>', 'PostgreSQL URL, postgres://… (env TOLLGATE_DATABASE_URL)')
+  .option(
+    '--head <seq:hash>',
+    'the head printed by an earlier run: also detects records cut from the end or a rewritten chain',
+    parsed(parseAuditHead),
+  )
+  .action(async (flags) => (await import('./audit.js')).auditVerifyCommand(flags));
 
 await program.parseAsync();

@@ -120,3 +120,10 @@ export function resolveConfig(flags: ServerFlags, env: NodeJS.ProcessEnv = proce
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
+
+/** Parses `<seq>:<hash>` as printed by `tollgate audit verify`. */
+export function parseAuditHead(value: string): { seq: number; hash: string } {
+  const match = /^(\d+):([0-9a-f]{64})$/.exec(value.trim());
+  if (match === null) throw new Error('expected <seq>:<hash>, as `tollgate audit verify` prints it (e.g. 42:9f86d0…)');
+  return { seq: Number(match[1]), hash: match[2] as string };
+}

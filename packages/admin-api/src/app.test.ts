@@ -40,6 +40,7 @@ const API_ROUTES: ReadonlyArray<readonly [method: string, path: string]> = [
   ['post', '/api/v1/subscriptions/{id}/products/{productId}/regenerate'],
   ['post', '/api/v1/subscriptions/{id}/products/{productId}/approve'],
   ['post', '/api/v1/subscriptions/{id}/products/{productId}/revoke'],
+  ['get', '/api/v1/audit'],
   ['get', '/api/v1/analytics/summary'],
   ['get', '/api/v1/analytics/timeseries'],
   ['get', '/api/v1/analytics/top'],

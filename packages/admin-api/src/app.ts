@@ -4,12 +4,14 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { Clock, Services } from '@tollgate/domain';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { decorateAudited, installAudit } from './audit.js';
 import { decoratePrincipal, installAuthentication } from './auth.js';
 import { answerNotFound, installErrorHandling } from './errors.js';
 import { acceptEmptyJsonBodies } from './json-body.js';
 import { LoginThrottle } from './login-throttle.js';
 import { OneLinePerRequest } from './request-log.js';
 import { registerAnalyticsRoutes } from './routes/analytics.js';
+import { registerAuditRoutes } from './routes/audit.js';
 import { registerAuthRoutes, registerLoginRoute } from './routes/auth.js';
 import { registerCollections } from './routes/collections.js';
 import { registerDeploymentRoutes } from './routes/deployments.js';
@@ -72,6 +74,7 @@ export async function createAdminApi(options: AdminApiOptions): Promise<FastifyI
 
   app.setValidatorCompiler(createValidatorCompiler());
   decoratePrincipal(app);
+  decorateAudited(app);
   const authentication = { adminToken: options.adminToken, services: options.services };
   acceptEmptyJsonBodies(app);
   installErrorHandling(app);
@@ -110,17 +113,25 @@ export async function createAdminApi(options: AdminApiOptions): Promise<FastifyI
   );
   // Login is public: its own scope under /api/v1, without the authentication hook.
   const throttle = new LoginThrottle(options.clock ?? { now: () => new Date() });
-  await app.register(async (login) => registerLoginRoute(login, options.services, throttle), { prefix: '/api/v1' });
+  await app.register(
+    async (login) => {
+      installAudit(login, options.services);
+      registerLoginRoute(login, options.services, throttle);
+    },
+    { prefix: '/api/v1' },
+  );
   // Every route registered in this scope requires a token, whatever the spelling of its URL, and
   // the permission it declares (`config.permission`; none: only the bootstrap token): the
   // decision belongs to the route that matched, not to the raw path.
   await app.register(
     async (api) => {
       installAuthentication(api, authentication);
+      installAudit(api, options.services);
       // Unknown /api/v1 URLs go through the token check too: without a token, every answer is 401.
       api.setNotFoundHandler(answerNotFound);
       registerCollections(api, options.services);
       registerAnalyticsRoutes(api, options.services);
+      registerAuditRoutes(api, options.services);
       registerAuthRoutes(api, options.services);
       registerDeploymentRoutes(api, options.services);
       registerPermissionRoutes(api, options.services);
@@ -139,6 +150,7 @@ export async function createAdminApi(options: AdminApiOptions): Promise<FastifyI
     // Prometheus sends the token as a bearer credential (`authorization` in its scrape config).
     await app.register(async (scope) => {
       installAuthentication(scope, authentication);
+      installAudit(scope, options.services);
       scope.get('/metrics', { config: { permission: 'VIEW_ANALYTICS' }, schema: { hide: true } }, async (_request, reply) => {
         reply.header('content-type', metrics.contentType);
         return metrics.render();

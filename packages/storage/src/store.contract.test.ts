@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import {
   type AnalyticsEvent,
+  type AuditEntry,
+  type AuditFilter,
+  type AuditRecord,
   type Client,
   DEFAULT_GRANTS,
   DEFAULT_GROUPS,
@@ -32,6 +35,8 @@ import {
   type Group as UserGroup,
 } from '@tollgate/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GENESIS_HASH, verifyAuditChain } from './crypto/audit-chain.js';
+import { AUDIT_SCAN_CHUNK } from './repositories/audit.js';
 import { openStore, type SqlStore } from './store.js';
 import { sqliteBackend, type TestStore, testBackends } from './testing/index.js';
 
@@ -289,6 +294,31 @@ const makeTrace = (i: number, over: Partial<Trace> = {}): Trace => ({
   },
   ...over,
 });
+
+/** A user's successful product update, with its changes; `i` makes it distinct and `i` seconds later. */
+const makeAuditEntry = (i: number, over: Partial<AuditEntry> = {}): AuditEntry => ({
+  time: new Date(E0 + i * 1000).toISOString(),
+  actor: { type: 'user', id: 'alice' },
+  sourceIp: '192.0.2.7',
+  requestId: `req-${i}`,
+  action: 'updateProduct',
+  method: 'PUT',
+  path: '/api/v1/products/gold',
+  target: { type: 'product', id: 'gold' },
+  outcome: 'success',
+  status: 200,
+  changes: { before: { name: 'Gold', quota: { limit: 10 } }, after: { name: 'Gold ✓', quota: null, secret: '[redacted]' } },
+  ...over,
+});
+
+const seqs = (records: AuditRecord[]) => records.map((r) => r.seq);
+
+/** Every record of the log, oldest first. */
+async function scanAll(store: SqlStore, afterSeq?: number): Promise<AuditRecord[]> {
+  const records: AuditRecord[] = [];
+  for await (const record of store.audit.scan(afterSeq)) records.push(record);
+  return records;
+}
 
 async function expectCode(promise: Promise<unknown>, code: string): Promise<void> {
   const error = await promise.then(
@@ -1823,6 +1853,245 @@ for (const backend of testBackends()) {
         await store.authTokens.deleteApiToken('alice', 'token-2');
         expect(await store.authTokens.deleteExpired(E0 + 1)).toBe(1);
         expect(await store.gatewayConfig.currentVersion()).toBe(v0);
+      });
+    });
+
+    describe('audit log', () => {
+      it('appends records 1, 2, 3, each chained to the one before, read back exactly as answered', async () => {
+        const answered = [
+          await store.audit.append(makeAuditEntry(1)),
+          // No milliseconds, no target, nothing changed: stored and hashed as read back.
+          await store.audit.append(
+            makeAuditEntry(2, { time: '2026-01-02T03:04:07Z', actor: { type: 'anonymous', id: null }, target: null, changes: null }),
+          ),
+          await store.audit.append(makeAuditEntry(3, { actor: { type: 'bootstrap', id: null }, outcome: 'denied', status: 403 })),
+        ];
+        expect(seqs(answered)).toEqual([1, 2, 3]);
+        expect(answered.map((r) => r.prevHash)).toEqual([GENESIS_HASH, answered[0]?.hash, answered[1]?.hash]);
+        expect(answered[1]?.time).toBe('2026-01-02T03:04:07.000Z');
+        expect(answered[0]).toEqual({
+          seq: 1,
+          ...makeAuditEntry(1),
+          prevHash: GENESIS_HASH,
+          hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+        });
+        expect(await scanAll(store)).toEqual(answered);
+        expect((await store.audit.list({}, { limit: 10 })).items).toEqual([...answered].reverse());
+        expect(await verifyAuditChain(store.audit.scan())).toEqual({
+          records: 3,
+          head: { seq: 3, hash: answered[2]?.hash },
+          problems: [],
+        });
+      });
+
+      it('bumps no configuration version', async () => {
+        const v0 = await store.gatewayConfig.currentVersion();
+        await store.audit.append(makeAuditEntry(1));
+        await store.transaction(() => store.audit.append(makeAuditEntry(2)));
+        expect(await store.gatewayConfig.currentVersion()).toBe(v0);
+      });
+
+      it('lists newest first, filtered by each field and by all given together, in pages', async () => {
+        const product = (id: string) => ({ type: 'product', id });
+        await store.audit.append(makeAuditEntry(0));
+        await store.audit.append(
+          makeAuditEntry(1, { actor: { type: 'user', id: 'bob' }, target: product('silver'), action: 'deleteProduct', outcome: 'denied' }),
+        );
+        await store.audit.append(makeAuditEntry(2, { actor: { type: 'bootstrap', id: null }, target: { type: 'user', id: 'carol' } }));
+        await store.audit.append(
+          makeAuditEntry(3, { actor: { type: 'anonymous', id: null }, target: null, action: 'login', outcome: 'failure', status: 401 }),
+        );
+        await store.audit.append(makeAuditEntry(4, { action: 'deleteProduct', outcome: 'failure', status: 409 }));
+        const list = async (filter: AuditFilter) => seqs((await store.audit.list(filter, { limit: 10 })).items);
+
+        expect(await list({})).toEqual([5, 4, 3, 2, 1]);
+        expect(await list({ actor: 'alice' })).toEqual([5, 1]);
+        expect(await list({ actor: 'bob' })).toEqual([2]);
+        expect(await list({ actor: 'bootstrap' })).toEqual([3]);
+        expect(await list({ actor: 'anonymous' })).toEqual([4]);
+        expect(await list({ actor: 'nobody' })).toEqual([]);
+        expect(await list({ targetType: 'product' })).toEqual([5, 2, 1]);
+        expect(await list({ targetType: 'product', targetId: 'gold' })).toEqual([5, 1]);
+        expect(await list({ targetId: 'carol' })).toEqual([3]);
+        expect(await list({ action: 'deleteProduct' })).toEqual([5, 2]);
+        expect(await list({ outcome: 'failure' })).toEqual([5, 4]);
+        expect(await list({ outcome: 'denied' })).toEqual([2]);
+        expect(await list({ from: E0 + 1000 })).toEqual([5, 4, 3, 2]);
+        expect(await list({ to: E0 + 1000 })).toEqual([1]);
+        expect(await list({ from: E0 + 1000, to: E0 + 3000 })).toEqual([3, 2]);
+        expect(await list({ actor: 'alice', action: 'deleteProduct', outcome: 'failure', targetType: 'product', from: E0 })).toEqual([5]);
+
+        const first = await store.audit.list({}, { limit: 2 });
+        expect(seqs(first.items)).toEqual([5, 4]);
+        const second = await store.audit.list({}, { limit: 2, cursor: first.nextCursor ?? undefined });
+        expect(seqs(second.items)).toEqual([3, 2]);
+        const last = await store.audit.list({}, { limit: 2, cursor: second.nextCursor ?? undefined });
+        expect(last).toEqual({ items: [expect.objectContaining({ seq: 1 })], nextCursor: null });
+        const products = await store.audit.list({ targetType: 'product' }, { limit: 2 });
+        expect(seqs(products.items)).toEqual([5, 2]);
+        expect(await store.audit.list({ targetType: 'product' }, { limit: 2, cursor: products.nextCursor ?? undefined })).toEqual({
+          items: [expect.objectContaining({ seq: 1 })],
+          nextCursor: null,
+        });
+        // A cursor it did not make starts nowhere.
+        expect(await store.audit.list({}, { limit: 2, cursor: 'not-a-cursor' })).toEqual({ items: [], nextCursor: null });
+      });
+
+      it('scans oldest first after a seq, across more than one chunk', async () => {
+        const count = AUDIT_SCAN_CHUNK + 2;
+        await store.transaction(async () => {
+          for (let i = 0; i < count; i++) await store.audit.append(makeAuditEntry(i));
+        });
+        const all = await scanAll(store);
+        expect(all).toHaveLength(count);
+        expect(seqs(all)).toEqual(Array.from({ length: count }, (_, i) => i + 1));
+        expect(seqs(await scanAll(store, count - 3))).toEqual([count - 2, count - 1, count]);
+        expect(await scanAll(store, count)).toEqual([]);
+        expect((await verifyAuditChain(store.audit.scan())).problems).toEqual([]);
+      });
+
+      it('rolls an append back with its transaction, and keeps it when the transaction commits', async () => {
+        await expect(
+          store.transaction(async () => {
+            await store.audit.append(makeAuditEntry(1));
+            throw new Error('fails after the append');
+          }),
+        ).rejects.toThrow('fails after the append');
+        expect(await scanAll(store)).toEqual([]);
+        const record = await store.transaction(() => store.audit.append(makeAuditEntry(2)));
+        expect(record.seq).toBe(1);
+        expect(await scanAll(store)).toEqual([record]);
+      });
+
+      it('refuses to update or delete a record, even through SQL', async () => {
+        const record = await store.audit.append(makeAuditEntry(1));
+        await expect(test.raw("update audit_log set outcome = 'failure'")).rejects.toThrow(/append-only/);
+        await expect(test.raw('delete from audit_log')).rejects.toThrow(/append-only/);
+        if (backend.name === 'postgres') await expect(test.raw('truncate audit_log')).rejects.toThrow(/append-only/);
+        expect(await scanAll(store)).toEqual([record]);
+      });
+
+      it('numbers appends 1..n and chains them when many processes append at once, in transactions or not', async () => {
+        const appends = Array.from({ length: 20 }, (_, i) =>
+          i % 4 === 0 ? store.audit.append(makeAuditEntry(i)) : store.transaction(() => store.audit.append(makeAuditEntry(i))),
+        );
+        const records = await Promise.all(appends);
+        expect(seqs(records).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+        const report = await verifyAuditChain(store.audit.scan());
+        expect(report).toEqual({ records: 20, head: { seq: 20, hash: expect.any(String) }, problems: [] });
+      });
+    });
+
+    describe('ambient transactions', () => {
+      const product = makeProduct({ projectIds: [] });
+
+      it('runs the store called inside a transaction in it: all of it rolls back together', async () => {
+        const v0 = await store.gatewayConfig.currentVersion();
+        await expect(
+          store.transaction(async () => {
+            await store.products.insert(product);
+            await store.audit.append(makeAuditEntry(1));
+            // Reads in the transaction see its writes.
+            expect(await store.products.get('gold')).toEqual(product);
+            expect(seqs(await scanAll(store))).toEqual([1]);
+            throw new Error('rolled back');
+          }),
+        ).rejects.toThrow('rolled back');
+        expect(await store.products.get('gold')).toBeUndefined();
+        expect(await scanAll(store)).toEqual([]);
+        expect(await store.gatewayConfig.currentVersion()).toBe(v0);
+      });
+
+      it('commits everything called inside a transaction together, bumping the version once per configuration write', async () => {
+        const v0 = await store.gatewayConfig.currentVersion();
+        await store.transaction(async (repos) => {
+          await store.products.insert(product);
+          await store.audit.append(makeAuditEntry(1));
+          await repos.products.update({ ...product, name: 'Gold+' });
+          await store.serverGroups.insert(makeGroup());
+          expect(await store.gatewayConfig.currentVersion()).toBe(v0 + 3);
+        });
+        expect((await store.products.get('gold'))?.name).toBe('Gold+');
+        expect(await store.serverGroups.get('staging')).toEqual(makeGroup());
+        expect(seqs(await scanAll(store))).toEqual([1]);
+        expect(await store.gatewayConfig.currentVersion()).toBe(v0 + 3);
+      });
+
+      it('joins a transaction from one inside it: the outer rollback undoes the inner writes', async () => {
+        await expect(
+          store.transaction(async () => {
+            await store.transaction(async (inner) => {
+              await inner.products.insert(product);
+              await store.audit.append(makeAuditEntry(1));
+            });
+            // The inner one has not committed on its own: it is still part of the outer one.
+            expect(await store.products.get('gold')).toEqual(product);
+            throw new Error('outer fails');
+          }),
+        ).rejects.toThrow('outer fails');
+        expect(await store.products.get('gold')).toBeUndefined();
+        expect(await scanAll(store)).toEqual([]);
+
+        await store.transaction(() => store.transaction((inner) => inner.products.insert(product)));
+        expect(await store.products.get('gold')).toEqual(product);
+      });
+
+      it('runs every facet of the store in the transaction: tokens, nodes, analytics, traces, gateway configuration', async () => {
+        const session = makeSession({ serverGroupId: 'production' });
+        await expect(
+          store.transaction(async () => {
+            await store.users.insert(makeUser(), HASH_1);
+            await store.authTokens.insert(makeToken());
+            expect(await store.authTokens.find(makeToken().digest)).toEqual(makeToken());
+            await store.nodes.heartbeat(
+              { id: 'node-1', serverGroupId: 'production', address: '127.0.0.1:8080', configVersion: null, startedAt: T0 },
+              T0,
+            );
+            expect((await store.nodes.list('production')).map((n) => n.id)).toEqual(['node-1']);
+            await store.analytics.write({ events: [makeEvent(1)], rollups: [makeRollup()] });
+            const events: AnalyticsEvent[] = [];
+            for await (const event of store.analytics.events({ from: E0, to: E0 + 10 })) events.push(event);
+            expect(events).toEqual([makeEvent(1)]);
+            await store.projects.insert(makeProject());
+            await store.traceSessions.start(session);
+            expect(await store.traces.write(makeTrace(1), 10)).toBe(true);
+            expect((await store.traces.list('petstore', { limit: 10 })).items).toHaveLength(1);
+            const config = await store.gatewayConfig.load('production', new Date(E0));
+            expect(config.traceSessions).toEqual([session]);
+            throw new Error('rolled back');
+          }),
+        ).rejects.toThrow('rolled back');
+        expect(await store.authTokens.find(makeToken().digest)).toBeUndefined();
+        expect(await store.nodes.list('production')).toEqual([]);
+        const events: AnalyticsEvent[] = [];
+        for await (const event of store.analytics.events({ from: E0, to: E0 + 10 })) events.push(event);
+        expect(events).toEqual([]);
+        expect((await store.traces.list('petstore', { limit: 10 })).items).toEqual([]);
+      });
+
+      it('leaves calls made outside the transaction out of it', async () => {
+        let release = () => {};
+        const held = new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        let entered = () => {};
+        const inside = new Promise<void>((resolve) => {
+          entered = resolve;
+        });
+        const failing = store.transaction(async () => {
+          await store.products.insert(product);
+          entered();
+          await held;
+          throw new Error('rolled back');
+        });
+        await inside;
+        // Not in the transaction's async context: waits for it (SQLite) or runs beside it (PostgreSQL).
+        const outside = store.audit.append(makeAuditEntry(1));
+        release();
+        await expect(failing).rejects.toThrow('rolled back');
+        expect((await outside).seq).toBe(1);
+        expect(await store.products.get('gold')).toBeUndefined();
+        expect(seqs(await scanAll(store))).toEqual([1]);
       });
     });
 

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Repositories, Store } from '@tollgate/domain';
@@ -7,6 +8,7 @@ import pg from 'pg';
 import Cursor from 'pg-cursor';
 import { migrate } from './migrations/index.js';
 import { analyticsStore } from './repositories/analytics.js';
+import { auditLog } from './repositories/audit.js';
 import { authTokenStore } from './repositories/auth-tokens.js';
 import { clientRepository } from './repositories/clients.js';
 import { bumpConfigVersion, gatewayConfigSource } from './repositories/gateway-config.js';
@@ -136,6 +138,16 @@ function versionedRepositories(trx: Kysely<Database>): Repositories {
   );
 }
 
+/**
+ * The transaction `Store.transaction` is running, carried by the async context of its work:
+ * its connection and its repositories. `open` turns false when it ends.
+ */
+interface Ambient {
+  trx: Kysely<Database>;
+  repositories: Repositories;
+  open: boolean;
+}
+
 function isPostgresUrl(url: string | undefined): url is string {
   return url !== undefined && /^postgres(ql)?:\/\//.test(url);
 }
@@ -178,24 +190,79 @@ export async function openStore(options: StoreOptions): Promise<SqlStore> {
     await db.destroy();
     throw error;
   }
-  const transaction: Store['transaction'] = (work) => available(() => db.transaction().execute((trx) => work(versionedRepositories(trx))));
-  // Outside a transaction, reads go straight to the database and each write gets its own transaction.
+  // The ambient transaction: `transaction` runs its work inside `als.run`, so whatever the work
+  // calls through this store, however deep and through whichever service, finds it here.
+  const als = new AsyncLocalStorage<Ambient>();
+  const ambientTransaction = (): Ambient | undefined => {
+    const ambient = als.getStore();
+    return ambient?.open ? ambient : undefined;
+  };
+  /**
+   * The database the current call must run on: the ambient transaction, or else the root. Every
+   * query reached through this store goes through it. Querying the root inside a transaction
+   * would be wrong on both backends: on SQLite Kysely has one connection behind a mutex that the
+   * transaction holds until it ends, so the query would wait forever (a deadlock); on PostgreSQL
+   * it would run on another pooled connection, outside the transaction (kept when it rolls back,
+   * blind to its uncommitted writes, blocked by its row locks).
+   */
+  const current = (): Kysely<Database> => ambientTransaction()?.trx ?? db;
+
+  /**
+   * `make(current())` per call: a facet built from the root serves calls outside any
+   * transaction (the common case); inside one, the facet is built again on the transaction.
+   */
+  function ambient<F extends object>(make: (db: Kysely<Database>) => F): F {
+    const root = make(db);
+    const facet: Record<string, (...args: unknown[]) => unknown> = {};
+    for (const method of Object.keys(root)) {
+      facet[method] = (...args) => {
+        const on = current();
+        return ((on === db ? root : make(on)) as Record<string, (...args: unknown[]) => unknown>)[method]?.(...args);
+      };
+    }
+    return facet as F;
+  }
+
+  // A transaction inside one (ambient) joins it: no nested BEGIN, one commit or rollback for all.
+  const transaction: Store['transaction'] = (work) => {
+    const joined = ambientTransaction();
+    if (joined !== undefined) return available(() => work(joined.repositories));
+    return available(() =>
+      db.transaction().execute(async (trx) => {
+        const ambient: Ambient = { trx, repositories: versionedRepositories(trx), open: true };
+        try {
+          return await als.run(ambient, () => work(ambient.repositories));
+        } finally {
+          // Work left running after the end (a promise not awaited) must not use a finished transaction.
+          ambient.open = false;
+        }
+      }),
+    );
+  };
+  const call = (repositories: Repositories, name: keyof Repositories, method: string, args: unknown[]) =>
+    (repositories[name] as unknown as Record<string, AnyMethod>)[method]?.(...args) ?? Promise.resolve();
+  // Outside a transaction, reads go straight to the database and each write gets its own
+  // transaction; inside one, both go to the transaction's repositories.
   const repositories = mapMethods(repositoriesOf(db), (name, method, run, writes) =>
     writes
-      ? (...args) => transaction((repos) => (repos[name] as unknown as Record<string, AnyMethod>)[method]?.(...args) ?? Promise.resolve())
-      : (...args) => available(() => run(...args)),
+      ? (...args) => transaction((repos) => call(repos, name, method, args))
+      : (...args) => {
+          const joined = ambientTransaction();
+          return available(() => (joined === undefined ? run(...args) : call(joined.repositories, name, method, args)));
+        },
   );
-  const analytics = analyticsStore(db);
-  const traces = traceStore(db, dialect);
-  const authTokens = authTokenStore(db);
+  const analytics = ambient(analyticsStore);
+  const traces = ambient((on) => traceStore(on, dialect));
+  const authTokens = ambient(authTokenStore);
+  const audit = ambient((on) => auditLog(on, dialect));
   return {
     ...repositories,
     dialect,
     file,
     transaction,
-    gatewayConfig: gatewayConfigSource(db),
-    nodes: nodeRegistry(db),
-    // Not configuration: a batch of events is its own transaction and bumps no version.
+    gatewayConfig: ambient(gatewayConfigSource),
+    nodes: ambient(nodeRegistry),
+    // Not configuration: a batch of events is one transaction (its own, or the caller's) and bumps no version.
     analytics: {
       write: (batch) => available(() => analytics.write(batch)),
       rollups: (filter) => availableStream(() => analytics.rollups(filter)),
@@ -216,6 +283,12 @@ export async function openStore(options: StoreOptions): Promise<SqlStore> {
       listApiTokens: (username) => available(() => authTokens.listApiTokens(username)),
       deleteApiToken: (username, id) => available(() => authTokens.deleteApiToken(username, id)),
       deleteExpired: (now) => available(() => authTokens.deleteExpired(now)),
+    },
+    // Nor is the audit log; appended in a transaction, a record commits or rolls back with it.
+    audit: {
+      append: (entry) => available(() => audit.append(entry)),
+      list: (filter, page) => available(() => audit.list(filter, page)),
+      scan: (afterSeq) => availableStream(() => audit.scan(afterSeq)),
     },
     close: () => db.destroy(),
   };

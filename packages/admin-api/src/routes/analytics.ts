@@ -9,9 +9,8 @@ import {
   AnalyticsTopSchema,
   type Services,
 } from '@tollgate/domain';
-import { stringify } from 'csv-stringify/sync';
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import { BEARER, ERROR_RESPONSES } from './common.js';
+import type { FastifyInstance } from 'fastify';
+import { BEARER, ERROR_RESPONSES, sendCsv } from './common.js';
 
 /** The CSV columns of a set of figures, after the row's key column. */
 const FIGURE_COLUMNS = [
@@ -34,12 +33,6 @@ const FIGURE_COLUMNS = [
 function figureCells(f: AnalyticsFigures): Array<number> {
   const { latency: l, backendLatency: b } = f;
   return [f.hits, f.errors4xx, f.errors5xx, f.errorRate, l.avg, l.p50, l.p95, l.p99, b.avg, b.p50, b.p95, b.p99, f.bytesIn, f.bytesOut];
-}
-
-/** Sends rows as a CSV download (RFC 4180, header line first). */
-function sendCsv(reply: FastifyReply, name: string, header: string[], rows: unknown[][]): string {
-  reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`);
-  return stringify([header, ...rows]);
 }
 
 const TAGS = ['Analytics'];

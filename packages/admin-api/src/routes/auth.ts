@@ -9,15 +9,14 @@ import {
   LoginSchema,
   type Services,
   SessionSchema,
+  TollgateError,
   UsernameSchema,
   WhoAmISchema,
 } from '@tollgate/domain';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { bearerToken, principalOf } from '../auth.js';
-import { sendProblem } from '../errors.js';
 import type { LoginThrottle } from '../login-throttle.js';
-import { problem } from '../problem.js';
 import { BEARER, ERROR_RESPONSES } from './common.js';
 
 const TAG = 'Authentication';
@@ -48,13 +47,13 @@ export function registerLoginRoute(app: FastifyInstance, services: Services, thr
       const attempt = throttle.attempt(input.username, request.ip);
       if (!attempt.allowed) {
         reply.header('retry-after', String(attempt.retryAfterSeconds));
-        const detail = `too many failed logins; try again in ${attempt.retryAfterSeconds} s`;
-        return sendProblem(reply, problem('RATE_LIMITED', detail, request.id));
+        throw new TollgateError('RATE_LIMITED', `too many failed logins; try again in ${attempt.retryAfterSeconds} s`);
       }
       try {
         const session = await services.auth.login(input);
         throttle.succeeded(attempt);
-        return reply.header('cache-control', 'no-store').send(session);
+        reply.header('cache-control', 'no-store');
+        return session;
       } catch (error) {
         // A wrong password stays counted; an error of the store was no guess, so it is taken back.
         if (!(isTollgateError(error) && error.code === 'UNAUTHENTICATED')) throttle.released(attempt);
@@ -88,7 +87,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
     async (request, reply) => {
       const token = bearerToken(request);
       if (principalOf(request).kind === 'user' && token !== undefined) await auth.logout(token);
-      return reply.status(204).send();
+      reply.status(204);
     },
   );
 
@@ -125,7 +124,8 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
     async (request, reply) => {
       const { username } = request.params as { username: string };
       const issued = await auth.createApiToken(username, request.body as ApiTokenCreate);
-      return reply.status(201).header('cache-control', 'no-store').send(issued);
+      reply.status(201).header('cache-control', 'no-store');
+      return issued;
     },
   );
 
@@ -161,7 +161,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
     async (request, reply) => {
       const { username, tokenId } = request.params as { username: string; tokenId: string };
       await auth.revokeApiToken(username, tokenId);
-      return reply.status(204).send();
+      reply.status(204);
     },
   );
 }

@@ -1,4 +1,6 @@
 import { DEFAULT_PAGE_SIZE, IdSchema, MAX_PAGE_SIZE, type PageRequest } from '@tollgate/domain';
+import { stringify } from 'csv-stringify/sync';
+import type { FastifyReply } from 'fastify';
 import { type TObject, type TProperties, type TSchema, Type } from 'typebox';
 import { PROBLEM_MEDIA_TYPE, ProblemSchema } from '../problem.js';
 
@@ -38,3 +40,9 @@ export const ERROR_RESPONSES = { '4xx': PROBLEM_RESPONSE, '5xx': PROBLEM_RESPONS
 
 /** OpenAPI security requirement of the bearer token. */
 export const BEARER = [{ bearerAuth: [] }];
+
+/** Answers rows as a CSV download (RFC 4180, header line first) named `<name>.csv`. */
+export function sendCsv(reply: FastifyReply, name: string, header: string[], rows: unknown[][]): string {
+  reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`);
+  return stringify([header, ...rows]);
+}

@@ -73,7 +73,8 @@ export function registerCrudRoutes<Entity extends { id: string }, Created extend
     },
     async (request, reply) => {
       const created = await service.create(request.body as Create);
-      return reply.status(201).header('location', `/api/v1${path}/${created.id}`).send(created);
+      reply.status(201).header('location', `/api/v1${path}/${created.id}`);
+      return created;
     },
   );
 
@@ -145,7 +146,7 @@ export function registerCrudRoutes<Entity extends { id: string }, Created extend
     },
     async (request, reply) => {
       await service.delete((request.params as { id: string }).id);
-      return reply.status(204).send();
+      reply.status(204);
     },
   );
 }

@@ -62,7 +62,7 @@ export function registerDeploymentRoutes(app: FastifyInstance, services: Service
     async (request, reply) => {
       const { id, serverGroupId } = request.params as { id: string; serverGroupId: string };
       await services.projects.undeploy(id, serverGroupId);
-      return reply.status(204).send();
+      reply.status(204);
     },
   );
 }

@@ -45,7 +45,8 @@ export function registerUserRoutes(app: FastifyInstance, services: Services): vo
     },
     async (request, reply) => {
       const created = await users.create(request.body as UserCreate);
-      return reply.status(201).header('location', `/api/v1/users/${created.username}`).send(created);
+      reply.status(201).header('location', `/api/v1/users/${created.username}`);
+      return created;
     },
   );
 
@@ -119,7 +120,7 @@ export function registerUserRoutes(app: FastifyInstance, services: Services): vo
     },
     async (request, reply) => {
       await users.delete((request.params as { username: string }).username);
-      return reply.status(204).send();
+      reply.status(204);
     },
   );
 

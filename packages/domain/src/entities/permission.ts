@@ -3,12 +3,13 @@ import { IdSchema } from './common.js';
 
 /**
  * Global permissions. VIEW/MODIFY pairs per kind of object (projects also DEPLOY), plus
- * LOGIN, MANAGE_USERS_AND_GROUPS and MANAGE_PERMISSIONS. MODIFY does not imply VIEW: grant both.
+ * LOGIN, MANAGE_USERS_AND_GROUPS, MANAGE_PERMISSIONS and VIEW_AUDIT_LOG. MODIFY does not imply VIEW: grant both.
  */
 export const PERMISSIONS = [
   'LOGIN',
   'MANAGE_USERS_AND_GROUPS',
   'MANAGE_PERMISSIONS',
+  'VIEW_AUDIT_LOG',
   'VIEW_PROJECTS',
   'MODIFY_PROJECTS',
   'DEPLOY_PROJECTS',

@@ -9,6 +9,7 @@ import type { ServerGroup } from '../entities/server-group.js';
 import type { SubscriptionRecord } from '../entities/subscription.js';
 import type { Group, User } from '../entities/user.js';
 import type { AnalyticsStore } from './analytics.js';
+import type { AuditLog } from './audit.js';
 import type { AuthTokenStore } from './auth.js';
 import type { GatewayConfigSource, NodeRegistry } from './gateway.js';
 import type { TraceSessionRepository, TraceStore } from './traces.js';
@@ -163,7 +164,11 @@ export interface Repositories {
  * learn that their snapshot is stale.
  */
 export interface Store extends Repositories {
-  /** Runs `work` in one transaction: all its writes land, or none. */
+  /**
+   * Runs `work` in one transaction: all its writes land, or none. Everything `work` calls through
+   * this store, directly or through services, runs in that transaction too (an ambient
+   * transaction, carried by the async context); a `transaction` inside one joins it.
+   */
   transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>;
   /** Read side for gateway nodes. */
   gatewayConfig: GatewayConfigSource;
@@ -174,5 +179,7 @@ export interface Store extends Repositories {
   traces: TraceStore;
   /** Login sessions and personal API tokens; not configuration (bumps no version). */
   authTokens: AuthTokenStore;
+  /** Who did what through the management API; not configuration (bumps no version). */
+  audit: AuditLog;
   close(): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import { AnalyticsService } from './analytics.js';
+import { AuditService } from './audit.js';
 import { AuthService } from './auth.js';
 import { ClientService } from './clients.js';
 import type { ServiceContext } from './context.js';
@@ -33,6 +34,7 @@ export function createServices(context: ServiceContext) {
     auth: new AuthService(context),
     permissions: new PermissionService(context),
     objectPermissions: new ObjectPermissionService(context),
+    audit: new AuditService(context),
   };
 }
 

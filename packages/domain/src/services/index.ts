@@ -1,5 +1,6 @@
 export * from './all.js';
 export * from './analytics.js';
+export * from './audit.js';
 export * from './auth.js';
 export * from './clients.js';
 export * from './context.js';

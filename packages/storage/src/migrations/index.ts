@@ -10,6 +10,7 @@ import * as users from './0008-users.js';
 import * as authTokens from './0009-auth-tokens.js';
 import * as permissions from './0010-permissions.js';
 import * as objectPermissions from './0011-object-permissions.js';
+import * as auditLog from './0012-audit-log.js';
 
 /** One schema change; `up` runs inside the migration transaction, told which database it is on. */
 interface Migration {
@@ -32,6 +33,7 @@ const MIGRATIONS: ReadonlyArray<[string, Migration]> = [
   ['0009-auth-tokens', authTokens],
   ['0010-permissions', permissions],
   ['0011-object-permissions', objectPermissions],
+  ['0012-audit-log', auditLog],
 ];
 
 /** Arbitrary constant: the PostgreSQL advisory lock that serialises concurrent starts. */

@@ -1,5 +1,6 @@
 import type { AnalyticsEvent, AnalyticsStore, RollupFilter, RollupRow, SeriesDimension } from '@tollgate/domain';
 import type { Insertable, Kysely, Selectable } from 'kysely';
+import { atomic } from '../sql/links.js';
 import type { AnalyticsEventTable, AnalyticsRollupTable, Database } from '../sql/schema.js';
 
 /**
@@ -145,14 +146,14 @@ function rollupsOf(db: Kysely<Database>, filter: RollupFilter) {
 
 /**
  * Analytics in SQL: raw events and rollups written by gateway nodes, read by the query API.
- * `db` must be the root connection, not a transaction: each batch opens its own. Events are
- * not configuration: recording them bumps no version.
+ * Each batch is written in one transaction: its own, or the caller's when `db` is one. Events
+ * are not configuration: recording them bumps no version.
  */
 export function analyticsStore(db: Kysely<Database>): AnalyticsStore {
   return {
     async write({ events, rollups }) {
       if (events.length === 0 && rollups.length === 0) return;
-      await db.transaction().execute(async (trx) => {
+      await atomic(db, async (trx) => {
         for (let start = 0; start < events.length; start += ANALYTICS_ROWS_PER_INSERT) {
           const rows = events.slice(start, start + ANALYTICS_ROWS_PER_INSERT).map(toRow);
           // Idempotent: a retried batch (or a request id repeated inside one) is stored once.
@@ -222,7 +223,7 @@ export function analyticsStore(db: Kysely<Database>): AnalyticsStore {
     },
 
     async prune(cutoffs) {
-      return db.transaction().execute(async (trx) => {
+      return atomic(db, async (trx) => {
         const raw = await trx.deleteFrom('analytics_events').where('received_at', '<', cutoffs.raw).executeTakeFirst();
         const rollups = (resolution: 'minute' | 'hour', before: number) =>
           trx.deleteFrom('analytics_rollups').where('resolution', '=', resolution).where('bucket_start', '<', before).executeTakeFirst();

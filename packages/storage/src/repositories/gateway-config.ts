@@ -1,6 +1,6 @@
 import type { GatewayConfigSource, GatewayKey, Quota } from '@tollgate/domain';
 import type { Kysely } from 'kysely';
-import { loadLinks } from '../sql/links.js';
+import { atomic, loadLinks } from '../sql/links.js';
 import type { Database } from '../sql/schema.js';
 import { toProject } from './projects.js';
 import { activeTraceSessions } from './traces.js';
@@ -24,7 +24,7 @@ export async function bumpConfigVersion(db: Kysely<Database>): Promise<void> {
 const KEY_CHUNK_ROWS = 1_000;
 
 /**
- * Reads what a server group's gateway nodes compile, in one read transaction so the projects,
+ * Reads what a server group's gateway nodes compile, in one read transaction (or the caller's) so the projects,
  * products and keys belong to the same version. Keys come in one joined query whatever
  * their number, streamed: the rows of 100,000 keys never exist at once (as one result they
  * would fill the old generation and the allocator, and a node keeps that peak for life).
@@ -37,7 +37,7 @@ export function gatewayConfigSource(db: Kysely<Database>): GatewayConfigSource {
       (await db.selectFrom('subscription_products').select('secret_digest').where('key_digest', '=', keyDigest).executeTakeFirst())
         ?.secret_digest,
     load: (serverGroupId, now) =>
-      db.transaction().execute(async (trx) => {
+      atomic(db, async (trx) => {
         const version = await readConfigVersion(trx);
         const projectRows = await trx
           .selectFrom('projects')

@@ -1,5 +1,6 @@
 import type { Trace, TraceSession, TraceSessionRepository, TraceStore, TraceSummary } from '@tollgate/domain';
 import { type Kysely, sql } from 'kysely';
+import { atomic } from '../sql/links.js';
 import type { Database, TraceSessionTable } from '../sql/schema.js';
 
 function toSession(row: TraceSessionTable): TraceSession {
@@ -97,7 +98,7 @@ export function traceStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres')
   return {
     async write(trace: Trace, maxCalls: number) {
       if (dialect === 'sqlite') return insertTrace(db, trace, maxCalls);
-      return db.transaction().execute(async (trx) => {
+      return atomic(db, async (trx) => {
         await sql`select pg_advisory_xact_lock(${sql.lit(TRACE_LOCK_CLASS)}, hashtext(${trace.sessionId}))`.execute(trx);
         return insertTrace(trx, trace, maxCalls);
       });

@@ -260,6 +260,30 @@ export interface ObjectPermissionTable {
   deploy: string;
 }
 
+/**
+ * One record of the audit log (`AuditRecord`), append-only (triggers refuse updates and
+ * deletes). `seq` is assigned by the repository: 1, 2, 3, … without gaps.
+ */
+export interface AuditLogTable {
+  seq: number;
+  time: Millis;
+  actor_type: 'user' | 'bootstrap' | 'anonymous';
+  actor_id: string | null;
+  source_ip: string;
+  request_id: string;
+  action: string;
+  method: string;
+  path: string;
+  target_type: string | null;
+  target_id: string | null;
+  outcome: 'success' | 'failure' | 'denied';
+  status: number;
+  /** `AuditChanges` as JSON; null when nothing changed. */
+  changes: Json | null;
+  prev_hash: string;
+  hash: string;
+}
+
 /** The tables Kysely knows. Link tables share one shape. */
 export interface Database {
   server_groups: ServerGroupTable;
@@ -287,4 +311,5 @@ export interface Database {
   auth_tokens: AuthTokenTable;
   permission_grants: PermissionGrantTable;
   object_permissions: ObjectPermissionTable;
+  audit_log: AuditLogTable;
 }

@@ -1,14 +1,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
-import { openStore, type SqlStore } from '../store.js';
+import { openStore, SQLITE_FILE, type SqlStore } from '../store.js';
 
 /** A store opened for one test, with the means to throw it away. */
 export interface TestStore {
   store: SqlStore;
   /** Closes the store and deletes its file or schema. */
   dispose(): Promise<void>;
+  /**
+   * Runs one SQL statement on the store's database over a connection of its own, past the
+   * store: for tests of what the schema itself refuses.
+   */
+  raw(statement: string): Promise<void>;
 }
 
 /** A database kind a contract suite runs on. */
@@ -27,6 +33,14 @@ const sqlite: TestBackend = {
       async dispose() {
         await store.close();
         rmSync(dir, { recursive: true, force: true });
+      },
+      async raw(statement) {
+        const database = new SqliteDatabase(join(dir, SQLITE_FILE));
+        try {
+          database.exec(statement);
+        } finally {
+          database.close();
+        }
       },
     };
   },
@@ -70,6 +84,15 @@ function postgres(url: string): TestBackend {
         async dispose() {
           await store.close();
           await schema.drop();
+        },
+        async raw(statement) {
+          const client = new pg.Client({ connectionString: schema.url });
+          await client.connect();
+          try {
+            await client.query(statement);
+          } finally {
+            await client.end();
+          }
         },
       };
     },
