@@ -125,10 +125,17 @@ async function* availableStream<T>(open: () => AsyncIterable<T>): AsyncIterable<
   }
 }
 
-/** Repositories bound to a transaction whose writes also bump the configuration version. */
+/**
+ * Repositories whose writes change nothing gateway nodes serve: who may manage what. They are
+ * written in transactions like the others, but bump no version, so changing a user, a group or a
+ * permission makes no node reload its snapshot.
+ */
+const UNVERSIONED: ReadonlySet<keyof Repositories> = new Set(['users', 'groups', 'permissions', 'objectPermissions']);
+
+/** Repositories bound to a transaction whose configuration writes also bump the configuration version. */
 function versionedRepositories(trx: Kysely<Database>): Repositories {
-  return mapMethods(repositoriesOf(trx), (_name, _method, run, writes) =>
-    writes
+  return mapMethods(repositoriesOf(trx), (name, _method, run, writes) =>
+    writes && !UNVERSIONED.has(name)
       ? async (...args) => {
           const result = await run(...args);
           await bumpConfigVersion(trx);
