@@ -1,6 +1,6 @@
 import type { ObjectPermissionRepository, ObjectRightValue, ObjectType, StoredObjectEntry } from '@tollgate/domain';
 import type { Kysely, Selectable } from 'kysely';
-import { deleteObjectPermissions } from '../sql/grants.js';
+import { deleteObjectPermissions, namingOneOf } from '../sql/grants.js';
 import { atomic } from '../sql/links.js';
 import type { Database, ObjectPermissionTable } from '../sql/schema.js';
 
@@ -30,20 +30,14 @@ export function objectPermissionRepository(db: Kysely<Database>): ObjectPermissi
       return rows.map(toEntry);
     },
     async forPrincipals(type, principals, id) {
-      const users = [...new Set(principals.filter((p) => p.type === 'user').map((p) => p.id))];
-      const groups = [...new Set(principals.filter((p) => p.type === 'group').map((p) => p.id))];
-      if (users.length === 0 && groups.length === 0) return [];
+      const naming = namingOneOf(principals);
+      if (naming === undefined) return [];
       const rows = await db
         .selectFrom('object_permissions')
         .selectAll()
         .where('object_type', '=', type)
         .$if(id !== undefined, (q) => q.where('object_id', '=', id ?? ''))
-        .where((eb) =>
-          eb.or([
-            ...(users.length > 0 ? [eb.and([eb('principal_type', '=', 'user'), eb('principal_id', 'in', users)])] : []),
-            ...(groups.length > 0 ? [eb.and([eb('principal_type', '=', 'group'), eb('principal_id', 'in', groups)])] : []),
-          ]),
-        )
+        .where(naming)
         .execute();
       return rows.map(toEntry);
     },

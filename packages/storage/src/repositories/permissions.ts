@@ -1,6 +1,6 @@
 import { PERMISSIONS, type Permission, type PermissionGrant, type PermissionGrantRepository } from '@tollgate/domain';
 import type { Kysely, Selectable } from 'kysely';
-import { deleteGrant } from '../sql/grants.js';
+import { deleteGrant, namingOneOf } from '../sql/grants.js';
 import { atomic } from '../sql/links.js';
 import type { Database, PermissionGrantTable } from '../sql/schema.js';
 
@@ -36,18 +36,12 @@ export function permissionGrantRepository(db: Kysely<Database>): PermissionGrant
       return toGrants(rows);
     },
     async forPrincipals(principals) {
-      const users = [...new Set(principals.filter((p) => p.type === 'user').map((p) => p.id))];
-      const groups = [...new Set(principals.filter((p) => p.type === 'group').map((p) => p.id))];
-      if (users.length === 0 && groups.length === 0) return [];
+      const naming = namingOneOf(principals);
+      if (naming === undefined) return [];
       const rows = await db
         .selectFrom('permission_grants')
         .selectAll()
-        .where((eb) =>
-          eb.or([
-            ...(users.length > 0 ? [eb.and([eb('principal_type', '=', 'user'), eb('principal_id', 'in', users)])] : []),
-            ...(groups.length > 0 ? [eb.and([eb('principal_type', '=', 'group'), eb('principal_id', 'in', groups)])] : []),
-          ]),
-        )
+        .where(naming)
         .orderBy('principal_type')
         .orderBy('principal_id')
         .execute();
