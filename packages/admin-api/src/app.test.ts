@@ -30,6 +30,13 @@ const API_ROUTES: ReadonlyArray<readonly [method: string, path: string]> = [
   ['get', '/api/v1/policy-types'],
   ['get', '/api/v1/policy-types/{name}'],
   ['post', '/api/v1/quotas/reset'],
+  ['get', '/api/v1/products/{id}/rate-plans'],
+  ['post', '/api/v1/products/{id}/rate-plans'],
+  ['get', '/api/v1/products/{id}/rate-plans/{planId}'],
+  ['patch', '/api/v1/products/{id}/rate-plans/{planId}'],
+  ['delete', '/api/v1/products/{id}/rate-plans/{planId}'],
+  ['get', '/api/v1/products/{id}/success-criteria'],
+  ['put', '/api/v1/products/{id}/success-criteria'],
   ...['projects', 'products', 'clients', 'subscriptions', 'organizations'].flatMap((collection) => [
     ['get', `/api/v1/${collection}/{id}/permissions`] as const,
     ['put', `/api/v1/${collection}/{id}/permissions`] as const,

@@ -19,6 +19,7 @@ import { registerObjectPermissionRoutes } from './routes/object-permissions.js';
 import { registerPermissionRoutes } from './routes/permissions.js';
 import { registerPolicyTypeRoutes } from './routes/policy-types.js';
 import { registerQuotaRoutes } from './routes/quotas.js';
+import { registerRatePlanRoutes } from './routes/rate-plans.js';
 import { registerServerGroupNodeRoutes } from './routes/server-group-nodes.js';
 import { registerSubscriptionKeyRoutes } from './routes/subscription-keys.js';
 import { registerTraceRoutes } from './routes/traces.js';
@@ -138,6 +139,7 @@ export async function createAdminApi(options: AdminApiOptions): Promise<FastifyI
       registerObjectPermissionRoutes(api, options.services);
       registerPolicyTypeRoutes(api, options.services);
       registerQuotaRoutes(api, options.services);
+      registerRatePlanRoutes(api, options.services);
       registerServerGroupNodeRoutes(api, options.services);
       registerSubscriptionKeyRoutes(api, options.services);
       registerTraceRoutes(api, options.services);

@@ -163,6 +163,38 @@ describe('the audit log of every mutating route', () => {
         target: { type: 'product', id: 'gold' },
       },
       {
+        route: 'post /api/v1/products/{id}/rate-plans',
+        url: '/api/v1/products/gold/rate-plans',
+        body: {
+          id: 'std',
+          name: 'Standard',
+          currency: 'USD',
+          meteringType: 'UNIT',
+          rates: [
+            { from: 1, to: 10, price: 5 },
+            { from: 11, price: 2 },
+          ],
+        },
+        target: { type: 'product', id: 'gold' },
+      },
+      {
+        route: 'patch /api/v1/products/{id}/rate-plans/{planId}',
+        url: '/api/v1/products/gold/rate-plans/std',
+        body: { name: 'Standard 2' },
+        target: { type: 'product', id: 'gold' },
+      },
+      {
+        route: 'put /api/v1/products/{id}/success-criteria',
+        url: '/api/v1/products/gold/success-criteria',
+        body: { statuses: [{ from: 200, to: 299 }], header: { name: 'X-Billable', value: 'yes' } },
+        target: { type: 'product', id: 'gold' },
+      },
+      {
+        route: 'delete /api/v1/products/{id}/rate-plans/{planId}',
+        url: '/api/v1/products/gold/rate-plans/std',
+        target: { type: 'product', id: 'gold' },
+      },
+      {
         route: 'post /api/v1/organizations',
         url: '/api/v1/organizations',
         body: makeOrganizationInput({ id: 'acme' }),

@@ -5,5 +5,6 @@
 export * from './analytics/index.js';
 export * from './entities/index.js';
 export * from './errors/index.js';
+export * from './monetization/index.js';
 export * from './ports/index.js';
 export * from './services/index.js';

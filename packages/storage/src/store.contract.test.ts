@@ -21,6 +21,7 @@ import {
   type Product,
   type ProductFilter,
   type Project,
+  type RatePlan,
   type Resolution,
   type RollupFilter,
   type RollupRow,
@@ -29,6 +30,7 @@ import {
   type StoredObjectEntry,
   type StoredToken,
   type SubscriptionRecord,
+  type SuccessCriteria,
   type Trace,
   type TraceSession,
   type User,
@@ -141,6 +143,32 @@ const makeUserGroup = (over: Partial<UserGroup> = {}): UserGroup => ({
   description: 'Runs things',
   members: { users: [], groups: [] },
   builtIn: false,
+  createdAt: T0,
+  updatedAt: T0,
+  ...over,
+});
+
+/** A UNIT plan of `gold`: three bands, the last without `to`, every optional field given. */
+const makeRatePlan = (over: Partial<RatePlan> = {}): RatePlan => ({
+  id: 'gold-standard',
+  productId: 'gold',
+  name: 'Standard',
+  description: 'Pay per call',
+  currency: 'EUR',
+  meteringType: 'UNIT',
+  rates: [
+    { from: 1, to: 1000, price: 0 },
+    { from: 1001, to: 10_000, price: 2 },
+    { from: 10_001, price: 1 },
+  ],
+  fees: { setup: 5_000, recurring: 1_999 },
+  freemium: { calls: 100, days: 14 },
+  billingPeriod: 'calendar-month',
+  durationMonths: 12,
+  paymentDueDays: 30,
+  mode: 'postpaid',
+  startDate: T0,
+  endDate: '2027-01-01T00:00:00.000Z',
   createdAt: T0,
   updatedAt: T0,
   ...over,
@@ -1981,6 +2009,159 @@ for (const backend of testBackends()) {
         expect(seqs(records).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
         const report = await verifyAuditChain(store.audit.scan());
         expect(report).toEqual({ records: 20, head: { seq: 20, hash: expect.any(String) }, problems: [] });
+      });
+    });
+
+    describe('rate plans and success criteria', () => {
+      const product = makeProduct({ projectIds: [] });
+
+      it('round-trips a plan on insert and update: bands with and without `to`, empty objects and nulls', async () => {
+        await store.products.insert(product);
+        await store.ratePlans.insert(makeRatePlan());
+        expect(await store.ratePlans.get('gold-standard')).toEqual(makeRatePlan());
+        const bands = (await store.ratePlans.get('gold-standard'))?.rates ?? [];
+        expect(bands[2]).toEqual({ from: 10_001, price: 1 });
+        expect(Object.keys(bands[2] ?? {})).not.toContain('to');
+
+        const updated = makeRatePlan({
+          name: 'Standard 2',
+          description: '',
+          currency: 'JPY',
+          meteringType: 'STAIR_STEP',
+          rates: [
+            { from: 1, to: 500, price: 10_000 },
+            { from: 501, to: null, price: 25_000 },
+          ],
+          fees: {},
+          freemium: {},
+          billingPeriod: 'subscription-month',
+          durationMonths: null,
+          paymentDueDays: 0,
+          mode: 'prepaid',
+          startDate: T1,
+          endDate: null,
+          updatedAt: T1,
+        });
+        await store.ratePlans.update(updated);
+        const read = await store.ratePlans.get('gold-standard');
+        expect(read).toEqual(updated);
+        // An explicit null `to` stays null; no field appears that was not written.
+        expect(read?.rates[1]).toStrictEqual({ from: 501, to: null, price: 25_000 });
+        expect(read?.fees).toStrictEqual({});
+        expect(read?.freemium).toStrictEqual({});
+        expect(await store.ratePlans.get('unknown')).toBeUndefined();
+      });
+
+      it("lists a product's plans by id, and only that product's", async () => {
+        await store.products.insert(product);
+        await store.products.insert(makeProduct({ id: 'silver', name: 'Silver', projectIds: [] }));
+        for (const id of ['p-c', 'p-a', 'p-b']) await store.ratePlans.insert(makeRatePlan({ id, name: id }));
+        await store.ratePlans.insert(makeRatePlan({ id: 'p-0', productId: 'silver' }));
+        const plans = await store.ratePlans.listByProduct('gold');
+        expect(plans.map((plan) => plan.id)).toEqual(['p-a', 'p-b', 'p-c']);
+        expect(plans[0]).toEqual(makeRatePlan({ id: 'p-a', name: 'p-a' }));
+        expect((await store.ratePlans.listByProduct('silver')).map((plan) => plan.id)).toEqual(['p-0']);
+        expect(await store.ratePlans.listByProduct('bronze')).toEqual([]);
+      });
+
+      it('refuses a duplicate id (also under another product) and a plan of an unknown product with CONFLICT', async () => {
+        await store.products.insert(product);
+        await store.products.insert(makeProduct({ id: 'silver', name: 'Silver', projectIds: [] }));
+        await store.ratePlans.insert(makeRatePlan());
+        await expectCode(store.ratePlans.insert(makeRatePlan({ name: 'Twin' })), 'CONFLICT');
+        await expectCode(store.ratePlans.insert(makeRatePlan({ productId: 'silver' })), 'CONFLICT');
+        // A foreign-key violation on a write is CONFLICT ("refers to something that no longer exists").
+        await expectCode(store.ratePlans.insert(makeRatePlan({ id: 'orphan', productId: 'unknown' })), 'CONFLICT');
+        await expectCode(store.ratePlans.update(makeRatePlan({ productId: 'unknown' })), 'CONFLICT');
+        expect(await store.ratePlans.get('orphan')).toBeUndefined();
+        expect(await store.ratePlans.get('gold-standard')).toEqual(makeRatePlan());
+      });
+
+      it('deletes a plan: true once, then false', async () => {
+        await store.products.insert(product);
+        await store.ratePlans.insert(makeRatePlan());
+        expect(await store.ratePlans.delete('gold-standard')).toBe(true);
+        expect(await store.ratePlans.delete('gold-standard')).toBe(false);
+        expect(await store.ratePlans.get('gold-standard')).toBeUndefined();
+        expect(await store.ratePlans.delete('unknown')).toBe(false);
+      });
+
+      it('refuses to delete a product that still has a plan with REFERENCED, keeping both', async () => {
+        await store.products.insert(product);
+        await store.ratePlans.insert(makeRatePlan());
+        await store.successCriteria.set('gold', { statuses: [{ from: 200, to: 201 }], header: null });
+        await expectCode(store.products.delete('gold'), 'REFERENCED');
+        expect(await store.products.get('gold')).toEqual(product);
+        expect(await store.ratePlans.get('gold-standard')).toEqual(makeRatePlan());
+        expect(await store.successCriteria.get('gold')).toEqual({ statuses: [{ from: 200, to: 201 }], header: null });
+        expect(await store.ratePlans.delete('gold-standard')).toBe(true);
+        expect(await store.products.delete('gold')).toBe(true);
+      });
+
+      it('sets, replaces and reads back success criteria; a product without has none', async () => {
+        await store.products.insert(product);
+        await store.products.insert(makeProduct({ id: 'silver', name: 'Silver', projectIds: [] }));
+        expect(await store.successCriteria.get('gold')).toBeUndefined();
+        const first: SuccessCriteria = {
+          statuses: [
+            { from: 200, to: 299 },
+            { from: 304, to: 304 },
+          ],
+          header: { name: 'X-Billable', value: 'yes ✓' },
+        };
+        await store.successCriteria.set('gold', first);
+        expect(await store.successCriteria.get('gold')).toEqual(first);
+        const second: SuccessCriteria = { statuses: [{ from: 201, to: 201 }], header: null };
+        await store.successCriteria.set('gold', second);
+        expect(await store.successCriteria.get('gold')).toStrictEqual(second);
+        expect(await store.successCriteria.get('silver')).toBeUndefined();
+        await expectCode(store.successCriteria.set('unknown', second), 'CONFLICT');
+        expect(await store.successCriteria.get('unknown')).toBeUndefined();
+      });
+
+      it('deletes the success criteria of a product (without plans) with it', async () => {
+        await store.products.insert(product);
+        await store.successCriteria.set('gold', { statuses: [{ from: 200, to: 299 }], header: null });
+        expect(await store.products.delete('gold')).toBe(true);
+        expect(await store.successCriteria.get('gold')).toBeUndefined();
+        // Made again, the product starts without criteria.
+        await store.products.insert(product);
+        expect(await store.successCriteria.get('gold')).toBeUndefined();
+      });
+
+      it('bumps the configuration version on every write, not on reads, and not for a refused write', async () => {
+        await store.products.insert(product);
+        const v0 = await store.gatewayConfig.currentVersion();
+        await store.ratePlans.insert(makeRatePlan());
+        expect(await store.gatewayConfig.currentVersion()).toBe(v0 + 1);
+        await store.ratePlans.update(makeRatePlan({ name: 'Renamed', updatedAt: T1 }));
+        expect(await store.gatewayConfig.currentVersion()).toBe(v0 + 2);
+        await store.successCriteria.set('gold', { statuses: [{ from: 200, to: 299 }], header: null });
+        expect(await store.gatewayConfig.currentVersion()).toBe(v0 + 3);
+        await store.successCriteria.set('gold', { statuses: [{ from: 200, to: 204 }], header: null });
+        expect(await store.gatewayConfig.currentVersion()).toBe(v0 + 4);
+        await store.ratePlans.get('gold-standard');
+        await store.ratePlans.listByProduct('gold');
+        await store.successCriteria.get('gold');
+        expect(await store.gatewayConfig.currentVersion()).toBe(v0 + 4);
+        await expectCode(store.ratePlans.insert(makeRatePlan()), 'CONFLICT');
+        expect(await store.gatewayConfig.currentVersion()).toBe(v0 + 4);
+        expect(await store.ratePlans.delete('gold-standard')).toBe(true);
+        expect(await store.gatewayConfig.currentVersion()).toBe(v0 + 5);
+      });
+
+      it("writes plans and criteria in the caller's transaction: a rollback undoes them", async () => {
+        await store.products.insert(product);
+        await expect(
+          store.transaction(async (repos) => {
+            await repos.ratePlans.insert(makeRatePlan());
+            await store.successCriteria.set('gold', { statuses: [{ from: 200, to: 299 }], header: null });
+            expect(await store.ratePlans.listByProduct('gold')).toEqual([makeRatePlan()]);
+            throw new Error('rolled back');
+          }),
+        ).rejects.toThrow('rolled back');
+        expect(await store.ratePlans.get('gold-standard')).toBeUndefined();
+        expect(await store.successCriteria.get('gold')).toBeUndefined();
       });
     });
 

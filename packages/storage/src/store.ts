@@ -20,8 +20,10 @@ import { permissionGrantRepository } from './repositories/permissions.js';
 import { productRepository } from './repositories/products.js';
 import { projectRepository } from './repositories/projects.js';
 import { quotaRepository } from './repositories/quotas.js';
+import { ratePlanRepository } from './repositories/rate-plans.js';
 import { serverGroupRepository } from './repositories/server-groups.js';
 import { subscriptionRepository } from './repositories/subscriptions.js';
+import { successCriteriaRepository } from './repositories/success-criteria.js';
 import { traceSessionRepository, traceStore } from './repositories/traces.js';
 import { userRepository } from './repositories/users.js';
 import { translateUnavailable } from './sql/errors.js';
@@ -67,6 +69,8 @@ function repositoriesOf(db: Kysely<Database>): Repositories {
     groups: groupRepository(db),
     permissions: permissionGrantRepository(db),
     objectPermissions: objectPermissionRepository(db),
+    ratePlans: ratePlanRepository(db),
+    successCriteria: successCriteriaRepository(db),
   };
 }
 
@@ -84,6 +88,8 @@ const WRITES: { [K in keyof Repositories]: ReadonlyArray<keyof Repositories[K]> 
   groups: ['insert', 'update', 'delete'],
   permissions: ['set'],
   objectPermissions: ['replace'],
+  ratePlans: ['insert', 'update', 'delete'],
+  successCriteria: ['set'],
 };
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;

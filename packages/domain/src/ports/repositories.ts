@@ -5,8 +5,10 @@ import type { Organization } from '../entities/organization.js';
 import type { PermissionGrant, PrincipalRef } from '../entities/permission.js';
 import type { Product } from '../entities/product.js';
 import type { Deployment, Project, ProjectStatus } from '../entities/project.js';
+import type { RatePlan } from '../entities/rate-plan.js';
 import type { ServerGroup } from '../entities/server-group.js';
 import type { SubscriptionRecord } from '../entities/subscription.js';
+import type { SuccessCriteria } from '../entities/success-criteria.js';
 import type { Group, User } from '../entities/user.js';
 import type { AnalyticsStore } from './analytics.js';
 import type { AuditLog } from './audit.js';
@@ -143,6 +145,23 @@ export interface ObjectPermissionRepository {
   replace(type: ObjectType, id: string, entries: readonly ObjectPermissionEntry[]): Promise<void>;
 }
 
+/** Rate plans, each of one product; ids are unique across products. */
+export interface RatePlanRepository {
+  get(id: string): Promise<RatePlan | undefined>;
+  /** The product's plans, by id. */
+  listByProduct(productId: string): Promise<RatePlan[]>;
+  insert(plan: RatePlan): Promise<void>;
+  update(plan: RatePlan): Promise<void>;
+  /** False when there was nothing to delete. */
+  delete(id: string): Promise<boolean>;
+}
+
+/** Each product's transaction success criteria; a product without is billed by `DEFAULT_SUCCESS_CRITERIA`. */
+export interface SuccessCriteriaRepository {
+  get(productId: string): Promise<SuccessCriteria | undefined>;
+  set(productId: string, criteria: SuccessCriteria): Promise<void>;
+}
+
 export interface Repositories {
   serverGroups: Repository<ServerGroup, ServerGroupFilter>;
   projects: ProjectRepository;
@@ -156,6 +175,8 @@ export interface Repositories {
   groups: GroupRepository;
   permissions: PermissionGrantRepository;
   objectPermissions: ObjectPermissionRepository;
+  ratePlans: RatePlanRepository;
+  successCriteria: SuccessCriteriaRepository;
 }
 
 /**

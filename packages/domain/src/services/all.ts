@@ -11,6 +11,7 @@ import { PolicyTypeService } from './policy-types.js';
 import { ProductService } from './products.js';
 import { ProjectService } from './projects.js';
 import { QuotaService } from './quotas.js';
+import { RatePlanService } from './rate-plans.js';
 import { ServerGroupService } from './server-groups.js';
 import { SubscriptionService } from './subscriptions.js';
 import { TraceService } from './traces.js';
@@ -35,6 +36,7 @@ export function createServices(context: ServiceContext) {
     permissions: new PermissionService(context),
     objectPermissions: new ObjectPermissionService(context),
     audit: new AuditService(context),
+    ratePlans: new RatePlanService(context),
   };
 }
 

@@ -85,8 +85,15 @@ export class AuditService {
           trace: trace === undefined ? null : plain(trace),
         };
       }
-      case 'product':
-        return withEntries('product', await store.products.get(target.id));
+      case 'product': {
+        const product = await withEntries('product', await store.products.get(target.id));
+        if (product === null) return null;
+        return {
+          ...product,
+          ratePlans: plain(await store.ratePlans.listByProduct(target.id)),
+          successCriteria: plain((await store.successCriteria.get(target.id)) ?? null),
+        };
+      }
       case 'client':
         return withEntries('client', await store.clients.get(target.id));
       case 'subscription':

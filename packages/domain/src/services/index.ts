@@ -14,6 +14,7 @@ export * from './policy-types.js';
 export * from './products.js';
 export * from './projects.js';
 export * from './quotas.js';
+export * from './rate-plans.js';
 export * from './server-groups.js';
 export * from './subscriptions.js';
 export * from './traces.js';

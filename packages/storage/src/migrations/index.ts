@@ -11,6 +11,7 @@ import * as authTokens from './0009-auth-tokens.js';
 import * as permissions from './0010-permissions.js';
 import * as objectPermissions from './0011-object-permissions.js';
 import * as auditLog from './0012-audit-log.js';
+import * as ratePlans from './0013-rate-plans.js';
 
 /** One schema change; `up` runs inside the migration transaction, told which database it is on. */
 interface Migration {
@@ -34,6 +35,7 @@ const MIGRATIONS: ReadonlyArray<[string, Migration]> = [
   ['0010-permissions', permissions],
   ['0011-object-permissions', objectPermissions],
   ['0012-audit-log', auditLog],
+  ['0013-rate-plans', ratePlans],
 ];
 
 /** Arbitrary constant: the PostgreSQL advisory lock that serialises concurrent starts. */

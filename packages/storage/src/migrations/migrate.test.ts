@@ -22,6 +22,7 @@ const MIGRATIONS = [
   '0010-permissions',
   '0011-object-permissions',
   '0012-audit-log',
+  '0013-rate-plans',
 ];
 
 const AUDIT_ENTRY: AuditEntry = {

@@ -284,6 +284,33 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** A product's rate plan (`RatePlan`); bands, fees and free calls as JSON, exactly as given. */
+export interface RatePlanTable {
+  id: string;
+  product_id: string;
+  name: string;
+  description: string;
+  currency: string;
+  metering_type: string;
+  rates: Json;
+  fees: Json;
+  freemium: Json;
+  billing_period: string;
+  duration_months: number | null;
+  payment_due_days: number;
+  mode: string;
+  start_date: Millis;
+  end_date: Millis | null;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+/** A product's transaction success criteria (`SuccessCriteria` as JSON); none: the default. */
+export interface ProductSuccessCriteriaTable {
+  product_id: string;
+  criteria: Json;
+}
+
 /** The tables Kysely knows. Link tables share one shape. */
 export interface Database {
   server_groups: ServerGroupTable;
@@ -312,4 +339,6 @@ export interface Database {
   permission_grants: PermissionGrantTable;
   object_permissions: ObjectPermissionTable;
   audit_log: AuditLogTable;
+  rate_plans: RatePlanTable;
+  product_success_criteria: ProductSuccessCriteriaTable;
 }

@@ -1,0 +1,3 @@
+export * from './bands.js';
+export * from './periods.js';
+export * from './rating.js';
