@@ -37,6 +37,7 @@ const API_ROUTES: ReadonlyArray<readonly [method: string, path: string]> = [
   ['delete', '/api/v1/products/{id}/rate-plans/{planId}'],
   ['get', '/api/v1/products/{id}/success-criteria'],
   ['put', '/api/v1/products/{id}/success-criteria'],
+  ['get', '/api/v1/subscriptions/{id}/monetization'],
   ...['projects', 'products', 'clients', 'subscriptions', 'organizations'].flatMap((collection) => [
     ['get', `/api/v1/${collection}/{id}/permissions`] as const,
     ['put', `/api/v1/${collection}/{id}/permissions`] as const,

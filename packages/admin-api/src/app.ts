@@ -15,6 +15,7 @@ import { registerAuditRoutes } from './routes/audit.js';
 import { registerAuthRoutes, registerLoginRoute } from './routes/auth.js';
 import { registerCollections } from './routes/collections.js';
 import { registerDeploymentRoutes } from './routes/deployments.js';
+import { registerMonetizationRoutes } from './routes/monetization.js';
 import { registerObjectPermissionRoutes } from './routes/object-permissions.js';
 import { registerPermissionRoutes } from './routes/permissions.js';
 import { registerPolicyTypeRoutes } from './routes/policy-types.js';
@@ -140,6 +141,7 @@ export async function createAdminApi(options: AdminApiOptions): Promise<FastifyI
       registerPolicyTypeRoutes(api, options.services);
       registerQuotaRoutes(api, options.services);
       registerRatePlanRoutes(api, options.services);
+      registerMonetizationRoutes(api, options.services);
       registerServerGroupNodeRoutes(api, options.services);
       registerSubscriptionKeyRoutes(api, options.services);
       registerTraceRoutes(api, options.services);

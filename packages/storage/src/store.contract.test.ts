@@ -17,6 +17,7 @@ import {
   type ObjectType,
   PERMISSIONS,
   type Permission,
+  type PlanChange,
   type PrincipalRef,
   type Product,
   type ProductFilter,
@@ -2162,6 +2163,176 @@ for (const backend of testBackends()) {
         ).rejects.toThrow('rolled back');
         expect(await store.ratePlans.get('gold-standard')).toBeUndefined();
         expect(await store.successCriteria.get('gold')).toBeUndefined();
+      });
+    });
+
+    describe('plan changes', () => {
+      /** Epoch ms, in order: the starts of four months. */
+      const FEB = Date.parse('2026-02-01T00:00:00.000Z');
+      const MAR = Date.parse('2026-03-01T00:00:00.000Z');
+      const APR = Date.parse('2026-04-01T00:00:00.000Z');
+      const MAY = Date.parse('2026-05-01T00:00:00.000Z');
+      const gold = makeProduct({ projectIds: [] });
+      const silver = makeProduct({ id: 'silver', name: 'Silver', projectIds: [] });
+      const goldEntry = makeSubscription().products[0] as SubscriptionRecord['products'][number];
+      /** `app`, subscribed to gold and silver. */
+      const subscription = makeSubscription({
+        products: [goldEntry, { ...goldEntry, productId: 'silver', keyDigest: 'd'.repeat(64), previousKeyDigest: null }],
+      });
+      const change = (productId: string, effectiveFrom: number, ratePlanId: string | null, subscriptionId = 'app'): PlanChange => ({
+        subscriptionId,
+        productId,
+        effectiveFrom,
+        ratePlanId,
+      });
+
+      /** Two products with two plans and one plan, a client and its subscription `app` to both. */
+      async function seed(): Promise<void> {
+        await store.products.insert(gold);
+        await store.products.insert(silver);
+        await store.ratePlans.insert(makeRatePlan());
+        await store.ratePlans.insert(makeRatePlan({ id: 'gold-premium', name: 'Premium' }));
+        await store.ratePlans.insert(makeRatePlan({ id: 'silver-standard', productId: 'silver' }));
+        await store.clients.insert(makeClient());
+        await store.subscriptions.insert(subscription);
+      }
+
+      it('schedules changes and reads the history back by product, then time', async () => {
+        await seed();
+        expect(await store.planChanges.history('app')).toEqual([]);
+        // Silver first, products interleaved: the history is ordered, not in the order written.
+        await store.planChanges.schedule(change('silver', FEB, null));
+        await store.planChanges.schedule(change('gold', FEB, 'gold-standard'));
+        await store.planChanges.schedule(change('silver', MAR, 'silver-standard'));
+        await store.planChanges.schedule(change('gold', APR, 'gold-premium'));
+        const history = await store.planChanges.history('app');
+        expect(history).toEqual([
+          change('gold', FEB, 'gold-standard'),
+          change('gold', APR, 'gold-premium'),
+          change('silver', FEB, null),
+          change('silver', MAR, 'silver-standard'),
+        ]);
+        expect(typeof history[0]?.effectiveFrom).toBe('number');
+        expect(await store.planChanges.history('unknown')).toEqual([]);
+      });
+
+      it('keeps a change without a plan (null) as null', async () => {
+        await seed();
+        await store.planChanges.schedule(change('gold', FEB, null));
+        const history = await store.planChanges.history('app', 'gold');
+        expect(history).toStrictEqual([{ subscriptionId: 'app', productId: 'gold', effectiveFrom: FEB, ratePlanId: null }]);
+      });
+
+      it('replaces the changes at or after a new one, keeping the earlier ones and the other products', async () => {
+        await seed();
+        await store.planChanges.schedule(change('gold', FEB, 'gold-standard'));
+        await store.planChanges.schedule(change('gold', APR, 'gold-premium'));
+        await store.planChanges.schedule(change('gold', MAY, null));
+        await store.planChanges.schedule(change('silver', APR, 'silver-standard'));
+        // Before the pending APR and MAY changes: both disappear, FEB stays.
+        await store.planChanges.schedule(change('gold', MAR, null));
+        expect(await store.planChanges.history('app', 'gold')).toEqual([change('gold', FEB, 'gold-standard'), change('gold', MAR, null)]);
+        // Later than every change: all are kept.
+        await store.planChanges.schedule(change('gold', MAY, 'gold-premium'));
+        expect(await store.planChanges.history('app', 'gold')).toEqual([
+          change('gold', FEB, 'gold-standard'),
+          change('gold', MAR, null),
+          change('gold', MAY, 'gold-premium'),
+        ]);
+        // At the very time of a change: that change is replaced.
+        await store.planChanges.schedule(change('gold', MAY, 'gold-standard'));
+        expect(await store.planChanges.history('app', 'gold')).toEqual([
+          change('gold', FEB, 'gold-standard'),
+          change('gold', MAR, null),
+          change('gold', MAY, 'gold-standard'),
+        ]);
+        expect(await store.planChanges.history('app', 'silver')).toEqual([change('silver', APR, 'silver-standard')]);
+      });
+
+      it("filters the history by product, and keeps each subscription's apart", async () => {
+        await seed();
+        await store.subscriptions.insert(makeSubscription({ id: 'other', products: [{ ...goldEntry, keyDigest: 'e'.repeat(64) }] }));
+        await store.planChanges.schedule(change('gold', FEB, 'gold-standard'));
+        await store.planChanges.schedule(change('silver', FEB, 'silver-standard'));
+        await store.planChanges.schedule(change('gold', MAR, 'gold-premium', 'other'));
+        expect(await store.planChanges.history('app', 'gold')).toEqual([change('gold', FEB, 'gold-standard')]);
+        expect(await store.planChanges.history('app', 'silver')).toEqual([change('silver', FEB, 'silver-standard')]);
+        expect(await store.planChanges.history('app', 'bronze')).toEqual([]);
+        expect(await store.planChanges.history('other')).toEqual([change('gold', MAR, 'gold-premium', 'other')]);
+        // A new change of one subscription replaces nothing of another's.
+        await store.planChanges.schedule(change('gold', FEB, null, 'other'));
+        expect(await store.planChanges.history('app', 'gold')).toEqual([change('gold', FEB, 'gold-standard')]);
+        expect(await store.planChanges.history('other')).toEqual([change('gold', FEB, null, 'other')]);
+      });
+
+      it("deletes a subscription's history with it", async () => {
+        await seed();
+        await store.subscriptions.insert(makeSubscription({ id: 'other', products: [{ ...goldEntry, keyDigest: 'e'.repeat(64) }] }));
+        await store.planChanges.schedule(change('gold', FEB, 'gold-standard'));
+        await store.planChanges.schedule(change('silver', FEB, 'silver-standard'));
+        await store.planChanges.schedule(change('gold', FEB, 'gold-premium', 'other'));
+        expect(await store.subscriptions.delete('app')).toBe(true);
+        expect(await store.planChanges.history('app')).toEqual([]);
+        expect(await store.planChanges.history('other')).toEqual([change('gold', FEB, 'gold-premium', 'other')]);
+        // Made again, the subscription starts without a history; the plans it named are free again.
+        await store.subscriptions.insert(subscription);
+        expect(await store.planChanges.history('app')).toEqual([]);
+        expect(await store.ratePlans.delete('silver-standard')).toBe(true);
+      });
+
+      it('refuses to delete a plan named in a history with REFERENCED, keeping the plan and the history', async () => {
+        await seed();
+        await store.planChanges.schedule(change('gold', FEB, 'gold-standard'));
+        await store.planChanges.schedule(change('gold', MAR, null));
+        await expectCode(store.ratePlans.delete('gold-standard'), 'REFERENCED');
+        expect(await store.ratePlans.get('gold-standard')).toEqual(makeRatePlan());
+        expect(await store.planChanges.history('app')).toEqual([change('gold', FEB, 'gold-standard'), change('gold', MAR, null)]);
+        // A plan only named by a change since replaced is free.
+        await store.planChanges.schedule(change('gold', APR, 'gold-premium'));
+        await store.planChanges.schedule(change('gold', APR, null));
+        expect(await store.ratePlans.delete('gold-premium')).toBe(true);
+      });
+
+      it('refuses a change naming an unknown plan or subscription with CONFLICT, replacing nothing', async () => {
+        await seed();
+        await store.planChanges.schedule(change('gold', FEB, 'gold-standard'));
+        await store.planChanges.schedule(change('gold', APR, 'gold-premium'));
+        // A foreign-key violation on a write is CONFLICT; the pending APR change it would have replaced stays.
+        await expectCode(store.planChanges.schedule(change('gold', MAR, 'unknown')), 'CONFLICT');
+        await expectCode(store.planChanges.schedule(change('gold', FEB, null, 'unknown')), 'CONFLICT');
+        expect(await store.planChanges.history('app')).toEqual([change('gold', FEB, 'gold-standard'), change('gold', APR, 'gold-premium')]);
+        expect(await store.planChanges.history('unknown')).toEqual([]);
+      });
+
+      it('bumps the configuration version on every write, not on reads, and not for a refused write', async () => {
+        await seed();
+        const v0 = await store.gatewayConfig.currentVersion();
+        await store.planChanges.schedule(change('gold', FEB, 'gold-standard'));
+        expect(await store.gatewayConfig.currentVersion()).toBe(v0 + 1);
+        await store.planChanges.schedule(change('gold', FEB, 'gold-premium'));
+        expect(await store.gatewayConfig.currentVersion()).toBe(v0 + 2);
+        await store.planChanges.history('app');
+        await store.planChanges.history('app', 'gold');
+        expect(await store.gatewayConfig.currentVersion()).toBe(v0 + 2);
+        await expectCode(store.planChanges.schedule(change('gold', MAR, 'unknown')), 'CONFLICT');
+        expect(await store.gatewayConfig.currentVersion()).toBe(v0 + 2);
+      });
+
+      it("writes changes in the caller's transaction: a rollback undoes them", async () => {
+        await seed();
+        await store.planChanges.schedule(change('gold', MAR, 'gold-standard'));
+        await expect(
+          store.transaction(async (repos) => {
+            await repos.planChanges.schedule(change('gold', FEB, 'gold-premium'));
+            await store.planChanges.schedule(change('silver', FEB, 'silver-standard'));
+            expect(await store.planChanges.history('app')).toEqual([
+              change('gold', FEB, 'gold-premium'),
+              change('silver', FEB, 'silver-standard'),
+            ]);
+            throw new Error('rolled back');
+          }),
+        ).rejects.toThrow('rolled back');
+        expect(await store.planChanges.history('app')).toEqual([change('gold', MAR, 'gold-standard')]);
       });
     });
 

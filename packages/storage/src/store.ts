@@ -17,6 +17,7 @@ import { groupRepository } from './repositories/groups.js';
 import { objectPermissionRepository } from './repositories/object-permissions.js';
 import { organizationRepository } from './repositories/organizations.js';
 import { permissionGrantRepository } from './repositories/permissions.js';
+import { planChangeRepository } from './repositories/plan-changes.js';
 import { productRepository } from './repositories/products.js';
 import { projectRepository } from './repositories/projects.js';
 import { quotaRepository } from './repositories/quotas.js';
@@ -71,6 +72,7 @@ function repositoriesOf(db: Kysely<Database>): Repositories {
     objectPermissions: objectPermissionRepository(db),
     ratePlans: ratePlanRepository(db),
     successCriteria: successCriteriaRepository(db),
+    planChanges: planChangeRepository(db),
   };
 }
 
@@ -90,6 +92,7 @@ const WRITES: { [K in keyof Repositories]: ReadonlyArray<keyof Repositories[K]> 
   objectPermissions: ['replace'],
   ratePlans: ['insert', 'update', 'delete'],
   successCriteria: ['set'],
+  planChanges: ['schedule'],
 };
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;

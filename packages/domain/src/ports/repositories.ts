@@ -156,6 +156,26 @@ export interface RatePlanRepository {
   delete(id: string): Promise<boolean>;
 }
 
+/** From `effectiveFrom` on (epoch ms), a subscription's product is charged by `ratePlanId` (null: no plan). */
+export interface PlanChange {
+  subscriptionId: string;
+  productId: string;
+  effectiveFrom: number;
+  ratePlanId: string | null;
+}
+
+/**
+ * The history of the rate plan of each subscription product: what rating and the limit check read
+ * to know which plan applied when. A subscription's history goes with it; a plan named in any
+ * history cannot be deleted (`REFERENCED`).
+ */
+export interface PlanChangeRepository {
+  /** The subscription's changes (one product's, when given), by product then `effectiveFrom`. */
+  history(subscriptionId: string, productId?: string): Promise<PlanChange[]>;
+  /** Records a change, replacing any change of that subscription product at or after its `effectiveFrom`. */
+  schedule(change: PlanChange): Promise<void>;
+}
+
 /** Each product's transaction success criteria; a product without is billed by `DEFAULT_SUCCESS_CRITERIA`. */
 export interface SuccessCriteriaRepository {
   get(productId: string): Promise<SuccessCriteria | undefined>;
@@ -177,6 +197,7 @@ export interface Repositories {
   objectPermissions: ObjectPermissionRepository;
   ratePlans: RatePlanRepository;
   successCriteria: SuccessCriteriaRepository;
+  planChanges: PlanChangeRepository;
 }
 
 /**

@@ -4,6 +4,7 @@ import { AuthService } from './auth.js';
 import { ClientService } from './clients.js';
 import type { ServiceContext } from './context.js';
 import { GroupService } from './groups.js';
+import { MonetizationService } from './monetization.js';
 import { ObjectPermissionService } from './object-permissions.js';
 import { OrganizationService } from './organizations.js';
 import { PermissionService } from './permissions.js';
@@ -37,6 +38,7 @@ export function createServices(context: ServiceContext) {
     objectPermissions: new ObjectPermissionService(context),
     audit: new AuditService(context),
     ratePlans: new RatePlanService(context),
+    monetization: new MonetizationService(context),
   };
 }
 

@@ -5,6 +5,7 @@ export * from './auth.js';
 export * from './clients.js';
 export * from './context.js';
 export * from './groups.js';
+export * from './monetization.js';
 export * from './object-access.js';
 export * from './object-permissions.js';
 export * from './organizations.js';

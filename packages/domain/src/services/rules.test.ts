@@ -787,7 +787,7 @@ for (const backend of testBackends()) {
         expect(after?.products).toEqual(before?.products);
       });
 
-      it('refuses a ratePlanId on create', async () => {
+      it('refuses a ratePlanId the product does not have, on create', async () => {
         const [free, planned] = await twoProducts();
         const client = await services.clients.create(makeClient());
 
@@ -806,7 +806,7 @@ for (const backend of testBackends()) {
         );
       });
 
-      it('refuses a ratePlanId on update, also for a product already subscribed', async () => {
+      it('refuses a ratePlanId the product does not have, on update, also for a product already subscribed', async () => {
         const product = await oneProduct();
         const subscription = await subscriptionTo(product);
 

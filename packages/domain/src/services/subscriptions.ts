@@ -13,6 +13,7 @@ import type {
 import { notFound, TollgateError } from '../errors/catalogue.js';
 import type { Repositories, SubscriptionFilter } from '../ports/index.js';
 import { applyPatch, require, type ServiceContext, throwIfInvalid, timestamp } from './context.js';
+import { schedulePlanChanges } from './plan-changes.js';
 
 const KIND = 'subscription';
 
@@ -45,6 +46,7 @@ export class SubscriptionService {
         updatedAt: now,
       };
       await repos.subscriptions.insert(record);
+      await schedulePlanChanges(repos, record.id, [], record.products, Date.parse(now));
       return withCredentials(record, issued);
     });
   }
@@ -77,6 +79,7 @@ export class SubscriptionService {
         updatedAt: timestamp(this.context),
       };
       await repos.subscriptions.update(next);
+      await schedulePlanChanges(repos, id, current.products, next.products, this.context.clock.now().getTime());
       return withCredentials(next, issued);
     });
   }
@@ -153,13 +156,17 @@ export class SubscriptionService {
         fields[`${field}.productId`] = `lists product '${input.productId}' twice`;
         continue;
       }
-      // Rate plans arrive with monetization; until a product has plans no plan id can be valid.
       if (input.ratePlanId !== undefined && input.ratePlanId !== null) {
-        fields[`${field}.ratePlanId`] = `product '${input.productId}' has no rate plan '${input.ratePlanId}'`;
+        const plan = await repos.ratePlans.get(input.ratePlanId);
+        if (plan === undefined || plan.productId !== input.productId) {
+          fields[`${field}.ratePlanId`] = `product '${input.productId}' has no rate plan '${input.ratePlanId}'`;
+        } else if (plan.endDate !== null && Date.parse(plan.endDate) <= Date.parse(now)) {
+          fields[`${field}.ratePlanId`] = `rate plan '${plan.id}' ended at ${plan.endDate}`;
+        }
       }
       const kept = current.find((entry) => entry.productId === input.productId);
       if (kept !== undefined) {
-        entries.push({ record: { ...kept, ratePlanId: input.ratePlanId ?? kept.ratePlanId } });
+        entries.push({ record: { ...kept, ratePlanId: input.ratePlanId === undefined ? kept.ratePlanId : input.ratePlanId } });
         continue;
       }
       const product = await repos.products.get(input.productId);

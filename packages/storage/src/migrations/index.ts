@@ -12,6 +12,7 @@ import * as permissions from './0010-permissions.js';
 import * as objectPermissions from './0011-object-permissions.js';
 import * as auditLog from './0012-audit-log.js';
 import * as ratePlans from './0013-rate-plans.js';
+import * as planChanges from './0014-plan-changes.js';
 
 /** One schema change; `up` runs inside the migration transaction, told which database it is on. */
 interface Migration {
@@ -36,6 +37,7 @@ const MIGRATIONS: ReadonlyArray<[string, Migration]> = [
   ['0011-object-permissions', objectPermissions],
   ['0012-audit-log', auditLog],
   ['0013-rate-plans', ratePlans],
+  ['0014-plan-changes', planChanges],
 ];
 
 /** Arbitrary constant: the PostgreSQL advisory lock that serialises concurrent starts. */

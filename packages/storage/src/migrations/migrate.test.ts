@@ -23,6 +23,7 @@ const MIGRATIONS = [
   '0011-object-permissions',
   '0012-audit-log',
   '0013-rate-plans',
+  '0014-plan-changes',
 ];
 
 const AUDIT_ENTRY: AuditEntry = {

@@ -311,6 +311,17 @@ export interface ProductSuccessCriteriaTable {
   criteria: Json;
 }
 
+/**
+ * One change of the rate plan of a subscription product (`PlanChange`): from `effective_from`
+ * on, the product is charged by `rate_plan_id` (null: no plan).
+ */
+export interface PlanChangeTable {
+  subscription_id: string;
+  product_id: string;
+  effective_from: Millis;
+  rate_plan_id: string | null;
+}
+
 /** The tables Kysely knows. Link tables share one shape. */
 export interface Database {
   server_groups: ServerGroupTable;
@@ -341,4 +352,5 @@ export interface Database {
   audit_log: AuditLogTable;
   rate_plans: RatePlanTable;
   product_success_criteria: ProductSuccessCriteriaTable;
+  plan_changes: PlanChangeTable;
 }
