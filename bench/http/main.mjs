@@ -53,6 +53,18 @@ export async function runHttpBench(options) {
       analytics: 'full',
       name: 'tollgate (analytics full)',
     });
+    const meteredAsync = await startTollgate({
+      dataDir: join(dir, 'tollgate-metered-async'),
+      upstreamUrl,
+      metering: 'async',
+      name: 'tollgate (monetized, async metering)',
+    });
+    const meteredSync = await startTollgate({
+      dataDir: join(dir, 'tollgate-metered-sync'),
+      upstreamUrl,
+      metering: 'sync',
+      name: 'tollgate (monetized, sync metering)',
+    });
     const redis = await findRedis();
     const tollgateRedis =
       'url' in redis
@@ -88,6 +100,20 @@ export async function runHttpBench(options) {
         url: `${recordingAll.url}${CONTEXT_PATH}/hello`,
         pid: recordingAll.pid,
         headers: { 'x-api-key': recordingAll.apiKey },
+      },
+      {
+        id: 'i',
+        name: 'Tollgate (verify-api-key), monetized product, --metering async (default)',
+        url: `${meteredAsync.url}${CONTEXT_PATH}/hello`,
+        pid: meteredAsync.pid,
+        headers: { 'x-api-key': meteredAsync.apiKey },
+      },
+      {
+        id: 'j',
+        name: 'Tollgate (verify-api-key), monetized product, --metering sync',
+        url: `${meteredSync.url}${CONTEXT_PATH}/hello`,
+        pid: meteredSync.pid,
+        headers: { 'x-api-key': meteredSync.apiKey },
       },
       {
         id: 'e',

@@ -33,12 +33,16 @@ const CHAIN_POLICIES = [
  *
  * `analytics`: the `--analytics` mode (`rollups`, `full`, `off`); unset: the default (rollups).
  *
- * @param {{ dataDir: string, upstreamUrl: string, nodeArgs?: string[], redisUrl?: string, analytics?: string, name?: string }} options
+ * `metering`: the product gets a rate plan and the subscription picks it, so every call goes to
+ * the metering ledger in this `--metering` mode (`async`, `sync`); unset: no plan, no metering.
+ *
+ * @param {{ dataDir: string, upstreamUrl: string, nodeArgs?: string[], redisUrl?: string, analytics?: string, metering?: string, name?: string }} options
  * @returns {Promise<{ pid: number, child: import('node:child_process').ChildProcess, url: string, apiKey: string }>}
  */
-export async function startTollgate({ dataDir, upstreamUrl, nodeArgs = [], redisUrl, analytics, name = 'tollgate' }) {
+export async function startTollgate({ dataDir, upstreamUrl, nodeArgs = [], redisUrl, analytics, metering, name = 'tollgate' }) {
   const redis = redisUrl === undefined ? [] : ['--redis', redisUrl];
   if (analytics !== undefined) redis.push('--analytics', analytics);
+  if (metering !== undefined) redis.push('--metering', metering);
   const started = await startProcess(
     name,
     process.execPath,
@@ -50,7 +54,7 @@ export async function startTollgate({ dataDir, upstreamUrl, nodeArgs = [], redis
     },
   );
   const [, managementUrl, gatewayUrl] = started.match;
-  const apiKey = await provision(`${managementUrl}/api/v1`, upstreamUrl);
+  const apiKey = await provision(`${managementUrl}/api/v1`, upstreamUrl, metering !== undefined);
   await waitUntilServing(gatewayUrl, apiKey, CONTEXT_PATH);
   await waitUntilServing(gatewayUrl, apiKey, CHAIN_PATH);
   return { pid: started.pid, child: started.child, url: gatewayUrl, apiKey };
@@ -67,8 +71,8 @@ async function call(api, method, path, body) {
   return JSON.parse(text);
 }
 
-/** Creates everything a keyed call needs and returns the consumer key. */
-async function provision(api, upstreamUrl) {
+/** Creates everything a keyed call needs (with a rate plan when `monetized`) and returns the consumer key. */
+async function provision(api, upstreamUrl, monetized) {
   // No `policies`: the project gets its secure default, one verify-api-key policy.
   await call(api, 'POST', '/projects', { id: 'bench', name: 'Bench', contextPath: CONTEXT_PATH, target: { url: upstreamUrl } });
   await call(api, 'POST', '/projects/bench/deployments', { serverGroupId: 'production' });
@@ -86,6 +90,15 @@ async function provision(api, upstreamUrl) {
     serverGroupIds: ['production'],
     projectIds: ['bench', 'chain'],
   });
+  if (monetized) {
+    await call(api, 'POST', '/products/bench-gold/rate-plans', {
+      id: 'bench-plan',
+      name: 'Bench plan',
+      currency: 'USD',
+      meteringType: 'UNIT',
+      rates: [{ from: 1, price: 1 }],
+    });
+  }
   await call(api, 'POST', '/organizations', {
     id: 'bench-org',
     name: 'Bench Org',
@@ -102,7 +115,7 @@ async function provision(api, upstreamUrl) {
     id: 'bench-app',
     name: 'Bench app',
     clientId: 'bench-client',
-    products: [{ productId: 'bench-gold' }],
+    products: [{ productId: 'bench-gold', ...(monetized ? { ratePlanId: 'bench-plan' } : {}) }],
   });
   const key = subscription.products?.[0]?.consumerKey;
   if (typeof key !== 'string') throw new Error(`the subscription response has no consumerKey: ${JSON.stringify(subscription)}`);

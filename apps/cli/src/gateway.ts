@@ -4,7 +4,9 @@ import {
   createLogger,
   DEFAULT_ANALYTICS_MODE,
   DEFAULT_DATA_DIR,
+  type MeteringMode,
   parseAnalyticsMode,
+  parseMeteringMode,
   startStandaloneGateway,
 } from '@tollgate/server/gateway';
 import { closeOnSignals, failStart } from './shutdown.js';
@@ -18,6 +20,7 @@ export interface GatewayFlags {
   data?: string;
   redis?: string;
   analytics?: AnalyticsMode;
+  metering?: MeteringMode;
 }
 
 /**
@@ -37,6 +40,7 @@ export async function gatewayCommand(flags: GatewayFlags): Promise<void> {
       databaseUrl,
       redisUrl: flags.redis ?? (process.env.TOLLGATE_REDIS_URL || undefined),
       analytics: flags.analytics ?? parseAnalyticsMode(process.env.TOLLGATE_ANALYTICS || DEFAULT_ANALYTICS_MODE),
+      metering: flags.metering ?? parseMeteringMode(process.env.TOLLGATE_METERING || 'async'),
     },
     logger,
   ).catch(failStart);

@@ -1,5 +1,12 @@
 #!/usr/bin/env node
-import { parseAnalyticsMode, parseAnalyticsRetention, parseAuditHead, parseGatewayBinding, VERSION } from '@tollgate/server/config';
+import {
+  parseAnalyticsMode,
+  parseAnalyticsRetention,
+  parseAuditHead,
+  parseGatewayBinding,
+  parseMeteringMode,
+  VERSION,
+} from '@tollgate/server/config';
 import { Command, InvalidArgumentError } from 'commander';
 
 function port(value: string): number {
@@ -25,6 +32,9 @@ function parsed<T>(parse: (value: string) => T): (value: string) => T {
 
 const analyticsMode = parsed(parseAnalyticsMode);
 const analyticsRetention = parsed(parseAnalyticsRetention);
+const meteringMode = parsed(parseMeteringMode);
+const METERING_HELP =
+  'when calls of monetized products reach the metering ledger: async (batched every second; a kill -9 loses the last second at most; the default) or sync (written before the answer ends; env TOLLGATE_METERING; docs/monetization.md)';
 
 const program = new Command()
   .name('tollgate')
@@ -52,6 +62,7 @@ program
     'how long analytics are kept, e.g. raw=7d,minute=30d,hour=400d (the defaults; env TOLLGATE_ANALYTICS_RETENTION)',
     analyticsRetention,
   )
+  .option('--metering <mode>', METERING_HELP, meteringMode)
   .option(
     '--gateway <group=port>',
     'run a gateway node of a server group on a port; repeatable (default: production=8080 and development=8081)',
@@ -74,6 +85,7 @@ program
     'what the node records: rollups (the default), full (rollups and one raw event per call) or off (env TOLLGATE_ANALYTICS; docs/analytics.md)',
     analyticsMode,
   )
+  .option('--metering <mode>', METERING_HELP, meteringMode)
   .action(async (flags) => (await import('./gateway.js')).gatewayCommand(flags));
 
 const users = program.command('users').description('Manage the users of the management API.');

@@ -6,5 +6,6 @@ export {
   parseAnalyticsRetention,
   parseAuditHead,
   parseGatewayBinding,
+  parseMeteringMode,
 } from './config.js';
 export { VERSION } from './version.js';

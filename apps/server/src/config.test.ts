@@ -18,7 +18,14 @@ describe('resolveConfig', () => {
       redisUrl: undefined,
       analytics: 'rollups',
       analyticsRetention: { raw: 7 * 86_400_000, minute: 30 * 86_400_000, hour: 400 * 86_400_000 },
+      metering: 'async',
     });
+  });
+
+  it('takes the metering mode from --metering, else TOLLGATE_METERING, and refuses another', () => {
+    expect(resolveConfig({ metering: 'sync' }, { TOLLGATE_METERING: 'async' }).metering).toBe('sync');
+    expect(resolveConfig({}, { TOLLGATE_METERING: 'sync' }).metering).toBe('sync');
+    expect(() => resolveConfig({}, { TOLLGATE_METERING: 'eventually' })).toThrow(/async, sync/);
   });
 
   it('replaces the default gateways with the ones named', () => {

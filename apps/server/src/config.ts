@@ -21,6 +21,8 @@ export interface ServerConfig {
   analytics: AnalyticsMode;
   /** How long analytics data is kept per resolution. */
   analyticsRetention: AnalyticsRetention;
+  /** When gateway nodes write the calls of monetized products to the ledger. */
+  metering: MeteringMode;
 }
 
 /**
@@ -37,6 +39,17 @@ export function parseAnalyticsMode(value: string): AnalyticsMode {
   if (!(ANALYTICS_MODES as readonly string[]).includes(value))
     throw new Error(`expected one of ${ANALYTICS_MODES.join(', ')}, got '${value}'`);
   return value as AnalyticsMode;
+}
+
+/** When the calls of monetized products reach the metering ledger (docs/monetization.md). */
+export const METERING_MODES = ['async', 'sync'] as const;
+export type MeteringMode = (typeof METERING_MODES)[number];
+
+/** Parses a metering mode (`--metering`, `TOLLGATE_METERING`). */
+export function parseMeteringMode(value: string): MeteringMode {
+  if (!(METERING_MODES as readonly string[]).includes(value))
+    throw new Error(`expected one of ${METERING_MODES.join(', ')}, got '${value}'`);
+  return value as MeteringMode;
 }
 
 const DAY = 86_400_000;
@@ -86,6 +99,7 @@ export interface ServerFlags {
   redis?: string | undefined;
   analytics?: AnalyticsMode | undefined;
   analyticsRetention?: AnalyticsRetention | undefined;
+  metering?: MeteringMode | undefined;
 }
 
 export const DEFAULT_PORT = 9400;
@@ -109,6 +123,7 @@ export function resolveConfig(flags: ServerFlags, env: NodeJS.ProcessEnv = proce
     gateways: flags.gateway !== undefined && flags.gateway.length > 0 ? flags.gateway : [...DEFAULT_GATEWAYS],
     redisUrl: flags.redis ?? nonEmpty(env.TOLLGATE_REDIS_URL),
     analytics: flags.analytics ?? parseAnalyticsMode(nonEmpty(env.TOLLGATE_ANALYTICS) ?? DEFAULT_ANALYTICS_MODE),
+    metering: flags.metering ?? parseMeteringMode(nonEmpty(env.TOLLGATE_METERING) ?? 'async'),
     analyticsRetention:
       flags.analyticsRetention ??
       (nonEmpty(env.TOLLGATE_ANALYTICS_RETENTION) === undefined

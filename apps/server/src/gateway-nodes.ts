@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import type { AnalyticsSink, GatewayConfigSource, NodeRegistry, TraceSink } from '@tollgate/domain';
+import type { AnalyticsSink, GatewayConfigSource, MeteringLedger, NodeRegistry, TraceSink } from '@tollgate/domain';
 import { type GatewayMetrics, GatewayNode } from '@tollgate/gateway';
 import type { Logger } from 'pino';
-import type { AnalyticsMode } from './config.js';
+import type { AnalyticsMode, MeteringMode } from './config.js';
 
 /** Where a node of a group saves its last good configuration. */
 export function snapshotFile(dataDir: string, serverGroupId: string): string {
@@ -17,6 +17,8 @@ export interface NodeStore {
   analytics: AnalyticsSink;
   /** Where the calls of traced projects go. */
   traces: TraceSink;
+  /** Where the calls of monetized products go. */
+  metering: Pick<MeteringLedger, 'record'>;
 }
 
 /** Starts one gateway node of `serverGroupId` on `host:port`. */
@@ -30,6 +32,8 @@ export async function startGatewayNode(
     redisUrl?: string | undefined;
     /** What the node records of each call; default off. */
     analytics?: AnalyticsMode | undefined;
+    /** When calls of monetized products reach the ledger; default async. */
+    metering?: MeteringMode | undefined;
     /** The process's metrics, shared by its nodes. */
     metrics: GatewayMetrics;
   },
@@ -48,6 +52,8 @@ export async function startGatewayNode(
       : { analytics: store.analytics, recorder: { rawEvents: options.analytics === 'full' } }),
     metrics: options.metrics,
     traces: store.traces,
+    metering: store.metering,
+    meteringOptions: { mode: options.metering ?? 'async' },
     ...(options.redisUrl === undefined ? {} : { redisUrl: options.redisUrl }),
   });
   await node.start();

@@ -55,7 +55,15 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
       nodes.push(
         await startGatewayNode(
           store,
-          { ...binding, host: config.host, dataDir: config.dataDir, redisUrl: config.redisUrl, analytics: config.analytics, metrics },
+          {
+            ...binding,
+            host: config.host,
+            dataDir: config.dataDir,
+            redisUrl: config.redisUrl,
+            analytics: config.analytics,
+            metering: config.metering,
+            metrics,
+          },
           logger,
         ),
       );

@@ -2,7 +2,7 @@ import { TollgateError } from '@tollgate/domain';
 import type { GatewayNode } from '@tollgate/gateway';
 import { openStore, type SqlStore, type StoreOptions } from '@tollgate/storage';
 import type { Logger } from 'pino';
-import type { AnalyticsMode } from './config.js';
+import type { AnalyticsMode, MeteringMode } from './config.js';
 import { type NodeStore, startGatewayNode } from './gateway-nodes.js';
 import { processMetrics } from './metrics.js';
 
@@ -16,6 +16,8 @@ export interface StandaloneGatewayOptions extends StoreOptions {
   redisUrl?: string | undefined;
   /** What the node records of each call (default `rollups`). */
   analytics?: AnalyticsMode | undefined;
+  /** When calls of monetized products reach the ledger (default `async`). */
+  metering?: MeteringMode | undefined;
 }
 
 /**
@@ -50,6 +52,9 @@ function reconnectingStore(options: StoreOptions): NodeStore & { close(): Promis
     },
     traces: {
       write: async (trace, maxCalls) => (await store()).traces.write(trace, maxCalls),
+    },
+    metering: {
+      record: async (calls) => (await store()).metering.record(calls),
     },
     nodes: {
       heartbeat: async (node, seenAt) => (await store()).nodes.heartbeat(node, seenAt),

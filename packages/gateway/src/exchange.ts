@@ -52,6 +52,8 @@ export class Exchange {
   backendRespondedAt = 0;
   /** The backend's status once its head arrived (0: not yet). */
   backendStatus = 0;
+  /** The headers of the forwarded answer as written to the client (the billing criteria read them). */
+  sentHeaders: OutgoingHttpHeaders | undefined = undefined;
   /** What is recorded of the call when its project is being traced; undefined for every other call. */
   trace: TraceCapture | undefined = undefined;
   /** Largest body {@link readBody} accepts (the node's `maxBodyBytes`). */

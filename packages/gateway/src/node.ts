@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import { hostname } from 'node:os';
-import type { AnalyticsSink, GatewayConfig, GatewayConfigSource, NodeRegistry, TraceSink } from '@tollgate/domain';
+import type { AnalyticsSink, GatewayConfig, GatewayConfigSource, MeteringLedger, NodeRegistry, TraceSink } from '@tollgate/domain';
 import type { CallRecording } from './analytics/call-record.js';
 import { EventRecorder, type RecorderOptions } from './analytics/recorder.js';
 import { RedisCache, type SharedCache } from './cache/shared-cache.js';
@@ -9,6 +9,7 @@ import { GroupCounters } from './counters/group-counters.js';
 import { RedisCounters } from './counters/redis.js';
 import { ConsumerSecrets } from './credentials/consumer-secrets.js';
 import { createListener, DEFAULT_LISTENER_LIMITS, type ListenerLimits } from './http/server.js';
+import { type MeteringOptions, MeteringRecorder } from './metering/recorder.js';
 import { GatewayMetrics } from './metrics/gateway-metrics.js';
 import { createPipeline, type GatewayLogger, type PipelineState } from './pipeline.js';
 import { loadSnapshotConfig, saveSnapshotConfig } from './snapshot/persist.js';
@@ -44,6 +45,10 @@ export interface GatewayNodeOptions {
   recorder?: RecorderOptions;
   /** Where the node writes the calls of traced projects (trace sessions); absent: nothing is traced. */
   traces?: TraceSink;
+  /** The metering ledger: where calls of monetized products go; absent: nothing is metered. */
+  metering?: Pick<MeteringLedger, 'record'>;
+  /** `async` (default) or `sync` metering, and its batching (tests shorten it). */
+  meteringOptions?: MeteringOptions;
   /** Metrics shared with other nodes of the process (the management server's); absent: the node's own. */
   metrics?: GatewayMetrics;
   now?: () => Date;
@@ -98,6 +103,8 @@ export class GatewayNode {
     this.recording = {
       recorder,
       traces: options.traces === undefined ? undefined : new TraceRecorder(options.traces, options.logger, () => this.now().getTime()),
+      metering:
+        options.metering === undefined ? undefined : new MeteringRecorder(options.metering, options.logger, options.meteringOptions),
       metrics: options.metrics ?? new GatewayMetrics(),
       serverGroupId: options.serverGroupId,
       nodeId: '',
@@ -106,6 +113,8 @@ export class GatewayNode {
       snapshotVersion: () => this.state?.snapshot.version,
       analyticsDropped: () => recorder?.dropped ?? 0,
       analyticsPending: () => recorder?.pending ?? 0,
+      meteringDropped: () => this.recording.metering?.dropped ?? 0,
+      meteringPending: () => this.recording.metering?.pending ?? 0,
     });
   }
 
@@ -127,6 +136,11 @@ export class GatewayNode {
   /** Writes the buffered analytics events now (tests; the node flushes every second on its own). */
   async flushAnalytics(): Promise<void> {
     await this.recording.recorder?.flush();
+  }
+
+  /** Writes the buffered metered calls now (tests; the node flushes every second on its own). */
+  async flushMetering(): Promise<void> {
+    await this.recording.metering?.flush();
   }
 
   /** Resolves once every trace handed to the trace sink so far is written (tests; traces are written as calls end). */
@@ -197,6 +211,7 @@ export class GatewayNode {
       await this.counters.close();
       await this.sharedCache?.close();
       await this.recording.recorder?.close();
+      await this.recording.metering?.close();
       return;
     }
     this.server = undefined;
@@ -210,6 +225,7 @@ export class GatewayNode {
     await this.upstreams.close();
     // Every call has ended: its event is buffered; a clean stop writes them all, and waits for its traces.
     await this.recording.recorder?.close();
+    await this.recording.metering?.close();
     await this.recording.traces?.settled();
     await this.counters.close();
     await this.sharedCache?.close();

@@ -7,10 +7,12 @@ import {
   type Client,
   DEFAULT_GRANTS,
   DEFAULT_GROUPS,
+  DEFAULT_SUCCESS_CRITERIA,
   decodeSketch,
   type EventFilter,
   encodeSketch,
   isTollgateError,
+  type MeteredCall,
   newSketch,
   type ObjectPermissionEntry,
   type ObjectRightValue,
@@ -34,12 +36,14 @@ import {
   type SuccessCriteria,
   type Trace,
   type TraceSession,
+  type UsageFilter,
   type User,
   type Group as UserGroup,
 } from '@tollgate/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GENESIS_HASH, verifyAuditChain } from './crypto/audit-chain.js';
 import { AUDIT_SCAN_CHUNK } from './repositories/audit.js';
+import { METERING_ROWS_PER_INSERT } from './repositories/metering.js';
 import { openStore, type SqlStore } from './store.js';
 import { sqliteBackend, type TestStore, testBackends } from './testing/index.js';
 
@@ -547,6 +551,7 @@ for (const backend of testBackends()) {
           scopes: ['read'],
           serverGroupIds: ['production', 'development'],
           projectIds: ['petstore'],
+          successCriteria: null,
         },
       ]);
       const common = { subscriptionId: 'app', clientId: 'alice', organizationId: null, productId: 'gold', active: false, quotaEpoch: 0 };
@@ -2120,6 +2125,35 @@ for (const backend of testBackends()) {
         expect(await store.successCriteria.get('unknown')).toBeUndefined();
       });
 
+      it("gives gateways each product's success criteria: none without plans, else those set or the default", async () => {
+        await store.products.insert(product);
+        await store.products.insert(makeProduct({ id: 'silver', name: 'Silver', projectIds: [] }));
+        await store.products.insert(makeProduct({ id: 'bronze', name: 'Bronze', projectIds: [] }));
+        const criteriaOf = async () =>
+          Object.fromEntries((await store.gatewayConfig.load('production', new Date(E0))).products.map((p) => [p.id, p.successCriteria]));
+        expect(await criteriaOf()).toEqual({ bronze: null, gold: null, silver: null });
+        const custom: SuccessCriteria = {
+          statuses: [
+            { from: 200, to: 204 },
+            { from: 304, to: 304 },
+          ],
+          header: { name: 'X-Billable', value: 'yes ✓' },
+        };
+        // Criteria without a plan: not monetized, so none.
+        await store.successCriteria.set('bronze', custom);
+        // Two plans, no criteria: the default, once.
+        await store.ratePlans.insert(makeRatePlan());
+        await store.ratePlans.insert(makeRatePlan({ id: 'gold-premium', name: 'Premium' }));
+        await store.ratePlans.insert(makeRatePlan({ id: 'silver-standard', productId: 'silver' }));
+        await store.successCriteria.set('silver', custom);
+        const config = await store.gatewayConfig.load('production', new Date(E0));
+        expect(config.products.map((p) => p.id)).toEqual(['bronze', 'gold', 'silver']);
+        expect(await criteriaOf()).toStrictEqual({ bronze: null, gold: DEFAULT_SUCCESS_CRITERIA, silver: custom });
+        // Its last plan deleted, a product is no longer monetized.
+        expect(await store.ratePlans.delete('silver-standard')).toBe(true);
+        expect(await criteriaOf()).toEqual({ bronze: null, gold: DEFAULT_SUCCESS_CRITERIA, silver: null });
+      });
+
       it('deletes the success criteria of a product (without plans) with it', async () => {
         await store.products.insert(product);
         await store.successCriteria.set('gold', { statuses: [{ from: 200, to: 299 }], header: null });
@@ -2333,6 +2367,130 @@ for (const backend of testBackends()) {
           }),
         ).rejects.toThrow('rolled back');
         expect(await store.planChanges.history('app')).toEqual([change('gold', MAR, 'gold-standard')]);
+      });
+    });
+
+    describe('metering ledger', () => {
+      /** A billable 200 of `app`'s `gold` (client `alice`) received at `E0 + i`; `i` makes it distinct. */
+      const call = (i: number, over: Partial<MeteredCall> = {}): MeteredCall => ({
+        requestId: `call-${String(i).padStart(5, '0')}`,
+        receivedAt: E0 + i,
+        subscriptionId: 'app',
+        productId: 'gold',
+        clientId: 'alice',
+        status: 200,
+        billable: true,
+        ...over,
+      });
+      /** Usage in the hour from `E0` unless told otherwise. */
+      const usage = (filter: Partial<UsageFilter> = {}) => store.metering.usage({ from: E0, to: E0 + HOUR, ...filter });
+      const appGold = (calls: number, billableCalls: number) => ({
+        subscriptionId: 'app',
+        productId: 'gold',
+        clientId: 'alice',
+        calls,
+        billableCalls,
+      });
+
+      it('records calls and answers how many were new', async () => {
+        expect(await store.metering.record([call(1), call(2, { status: 503, billable: false }), call(3)])).toBe(3);
+        expect(await store.metering.record([])).toBe(0);
+        expect(await usage()).toStrictEqual([appGold(3, 2)]);
+      });
+
+      it('records a request id once: again alone, mixed with new ones, or twice in one batch', async () => {
+        expect(await store.metering.record([call(1), call(2)])).toBe(2);
+        expect(await store.metering.record([call(1)])).toBe(0);
+        expect(await store.metering.record([call(1), call(2)])).toBe(0);
+        expect(await store.metering.record([call(2), call(3), call(1), call(4)])).toBe(2);
+        // Twice in one batch (the second time different): the first is kept.
+        expect(await store.metering.record([call(5), call(5, { status: 500, billable: false }), call(6), call(6)])).toBe(2);
+        // A retry that differs changes nothing either.
+        expect(await store.metering.record([call(1, { status: 500, billable: false, receivedAt: E0 - 1 })])).toBe(0);
+        expect(await usage()).toEqual([appGold(6, 6)]);
+        expect(await usage({ from: E0 - 1, to: E0 })).toEqual([]);
+      });
+
+      it('records a batch of more than one statement whole, a request id repeated across its statements once', async () => {
+        const count = 2 * METERING_ROWS_PER_INSERT + 500;
+        const calls = Array.from({ length: count }, (_, i) => call(i, { billable: i % 2 === 0 }));
+        expect(await store.metering.record(calls)).toBe(count);
+        expect(await usage()).toEqual([appGold(count, count / 2)]);
+        // Old ones in every statement, one new one at each end, and one repeated a statement later.
+        const next = [call(count), ...calls, call(count + 1), call(count)];
+        expect(await store.metering.record(next)).toBe(2);
+        expect(await usage()).toEqual([appGold(count + 2, count / 2 + 2)]);
+      });
+
+      it('sums calls and billable calls per subscription product in [from, to), by subscription then product, filtered', async () => {
+        const to = E0 + HOUR;
+        await store.metering.record([
+          // Out of the window: just before `from`, exactly at `to`.
+          call(-1),
+          call(HOUR),
+          call(HOUR + 1, { billable: false }),
+          // Written in no particular order.
+          call(10, { subscriptionId: 'zed', clientId: 'bob' }),
+          call(11, { subscriptionId: 'zed', clientId: 'bob', status: 404, billable: false }),
+          call(12, { productId: 'silver' }),
+          call(0),
+          call(1, { status: 500, billable: false }),
+          call(HOUR - 1),
+          call(13, { subscriptionId: 'zed', productId: 'bronze', clientId: 'bob', billable: false }),
+          // Unknown subscriptions and products are kept: the ledger has no foreign keys.
+          call(14, { subscriptionId: 'ghost', productId: 'gone', clientId: 'nobody' }),
+        ]);
+        const silver = { subscriptionId: 'app', productId: 'silver', clientId: 'alice', calls: 1, billableCalls: 1 };
+        const ghost = { subscriptionId: 'ghost', productId: 'gone', clientId: 'nobody', calls: 1, billableCalls: 1 };
+        const zedBronze = { subscriptionId: 'zed', productId: 'bronze', clientId: 'bob', calls: 1, billableCalls: 0 };
+        const zedGold = { subscriptionId: 'zed', productId: 'gold', clientId: 'bob', calls: 2, billableCalls: 1 };
+        const all = await usage();
+        expect(all).toStrictEqual([appGold(3, 2), silver, ghost, zedBronze, zedGold]);
+        for (const row of all) {
+          expect(typeof row.calls).toBe('number');
+          expect(typeof row.billableCalls).toBe('number');
+        }
+        expect(await usage({ subscriptionId: 'app' })).toEqual([appGold(3, 2), silver]);
+        expect(await usage({ productId: 'gold' })).toEqual([appGold(3, 2), zedGold]);
+        expect(await usage({ subscriptionId: 'zed', productId: 'gold' })).toEqual([zedGold]);
+        expect(await usage({ subscriptionId: 'app', productId: 'bronze' })).toEqual([]);
+        expect(await usage({ subscriptionId: 'unknown' })).toEqual([]);
+        // The edges: `from` is in, `to` is out.
+        expect(await usage({ from: to, to: to + 1 })).toEqual([appGold(1, 1)]);
+        expect(await usage({ from: E0 - 1, to: E0 })).toEqual([appGold(1, 1)]);
+        expect(await usage({ from: E0, to: E0 + 1 })).toEqual([appGold(1, 1)]);
+        expect(await usage({ from: to - 1, to })).toEqual([appGold(1, 1)]);
+        expect(await usage({ from: E0 + 1, to: E0 + 1 })).toEqual([]);
+        expect(await usage({ from: E0 - HOUR, to: to + HOUR })).toEqual([appGold(6, 4), silver, ghost, zedBronze, zedGold]);
+        expect(await usage({ from: to + HOUR, to: to + 2 * HOUR })).toEqual([]);
+      });
+
+      it('keeps the calls of one subscription product by different clients apart', async () => {
+        await store.metering.record([call(1), call(2, { clientId: 'carol' }), call(3, { clientId: 'carol', billable: false })]);
+        expect(await usage({ subscriptionId: 'app', productId: 'gold' })).toEqual([appGold(1, 1), { ...appGold(2, 1), clientId: 'carol' }]);
+      });
+
+      it('rolls a record back with its transaction, and keeps it when the transaction commits', async () => {
+        await expect(
+          store.transaction(async () => {
+            expect(await store.metering.record([call(1), call(2)])).toBe(2);
+            // Read in the transaction, the calls are there.
+            expect(await usage()).toEqual([appGold(2, 2)]);
+            throw new Error('fails after the record');
+          }),
+        ).rejects.toThrow('fails after the record');
+        expect(await usage()).toEqual([]);
+        // Nothing of the rolled-back batch remains: recorded again, all of it is new.
+        expect(await store.transaction(() => store.metering.record([call(1), call(2)]))).toBe(2);
+        expect(await usage()).toEqual([appGold(2, 2)]);
+      });
+
+      it('bumps no configuration version', async () => {
+        const v0 = await store.gatewayConfig.currentVersion();
+        await store.metering.record([call(1)]);
+        await store.transaction(() => store.metering.record([call(2), call(1)]));
+        await usage();
+        expect(await store.gatewayConfig.currentVersion()).toBe(v0);
       });
     });
 

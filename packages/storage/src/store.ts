@@ -14,6 +14,7 @@ import { clientRepository } from './repositories/clients.js';
 import { bumpConfigVersion, gatewayConfigSource } from './repositories/gateway-config.js';
 import { nodeRegistry } from './repositories/gateway-nodes.js';
 import { groupRepository } from './repositories/groups.js';
+import { meteringLedger } from './repositories/metering.js';
 import { objectPermissionRepository } from './repositories/object-permissions.js';
 import { organizationRepository } from './repositories/organizations.js';
 import { permissionGrantRepository } from './repositories/permissions.js';
@@ -271,6 +272,7 @@ export async function openStore(options: StoreOptions): Promise<SqlStore> {
   const traces = ambient((on) => traceStore(on, dialect));
   const authTokens = ambient(authTokenStore);
   const audit = ambient((on) => auditLog(on, dialect));
+  const metering = ambient(meteringLedger);
   return {
     ...repositories,
     dialect,
@@ -305,6 +307,11 @@ export async function openStore(options: StoreOptions): Promise<SqlStore> {
       append: (entry) => available(() => audit.append(entry)),
       list: (filter, page) => available(() => audit.list(filter, page)),
       scan: (afterSeq) => availableStream(() => audit.scan(afterSeq)),
+    },
+    // Nor is the metering ledger: a batch of calls is one transaction (its own, or the caller's) and bumps no version.
+    metering: {
+      record: (calls) => available(() => metering.record(calls)),
+      usage: (filter) => available(() => metering.usage(filter)),
     },
     close: () => db.destroy(),
   };

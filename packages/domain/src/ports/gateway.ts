@@ -1,5 +1,6 @@
 import type { Quota } from '../entities/product.js';
 import type { Project } from '../entities/project.js';
+import type { SuccessCriteria } from '../entities/success-criteria.js';
 import type { TraceSession } from '../entities/trace.js';
 
 /** A consumer key as a gateway needs it: its digest and whom it identifies. */
@@ -27,6 +28,8 @@ export interface GatewayProduct {
   scopes: string[];
   projectIds: string[];
   serverGroupIds: string[];
+  /** Which responses are billable, for a product with rate plans (its calls go to the metering ledger); null: not monetized. */
+  successCriteria: SuccessCriteria | null;
 }
 
 /** Everything a node of one server group compiles into its snapshot. */

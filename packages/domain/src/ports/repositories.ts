@@ -14,6 +14,7 @@ import type { AnalyticsStore } from './analytics.js';
 import type { AuditLog } from './audit.js';
 import type { AuthTokenStore } from './auth.js';
 import type { GatewayConfigSource, NodeRegistry } from './gateway.js';
+import type { MeteringLedger } from './metering.js';
 import type { TraceSessionRepository, TraceStore } from './traces.js';
 
 /**
@@ -223,5 +224,7 @@ export interface Store extends Repositories {
   authTokens: AuthTokenStore;
   /** Who did what through the management API; not configuration (bumps no version). */
   audit: AuditLog;
+  /** Monetized calls from gateway nodes; not configuration (bumps no version). */
+  metering: MeteringLedger;
   close(): Promise<void>;
 }

@@ -1,6 +1,7 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AnalyticsEvent } from '@tollgate/domain';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { type AnalyticsEvent, isBillable, type MeteredCall } from '@tollgate/domain';
 import type { Exchange } from '../exchange.js';
+import type { MeteringRecorder } from '../metering/recorder.js';
 import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
 import type { TraceRecorder } from '../trace/recorder.js';
 import type { EventRecorder } from './recorder.js';
@@ -13,6 +14,8 @@ export interface CallRecording {
   recorder: EventRecorder | undefined;
   /** Decides which calls are traced and writes their traces; undefined: nothing is traced. */
   traces: TraceRecorder | undefined;
+  /** Writes the calls of monetized products to the metering ledger; undefined: nothing is metered. */
+  metering: MeteringRecorder | undefined;
   metrics: GatewayMetrics;
   serverGroupId: string;
   /** `host:port`, known once the node listens. */
@@ -31,6 +34,8 @@ interface CallState {
   receivedAt: number;
   started: number;
   exchange: Exchange | undefined;
+  /** Set once the call went to the ledger before its answer ended (sync metering). */
+  metered: boolean;
 }
 
 type TrackedResponse = ServerResponse & { [CALL]?: CallState; [ERROR_CODE]?: string };
@@ -47,8 +52,81 @@ export function trackCall(recording: CallRecording, requestId: string, request: 
     receivedAt: Date.now(),
     started: performance.now(),
     exchange: undefined,
+    metered: false,
   };
   response.once('close', recordCall);
+  if (recording.metering?.mode === 'sync') meterBeforeEnd(recording.metering, response as TrackedResponse);
+}
+
+/** The ledger entry of a call of a monetized product; undefined for any other call. */
+function meteredCall(state: CallState, status: number): MeteredCall | undefined {
+  const identity = state.exchange?.identity;
+  if (identity === undefined || identity.productBilling === null) return undefined;
+  // The forwarded answer's headers; the gateway's own answers carry none of the backend's.
+  const sent = state.exchange?.sentHeaders;
+  const header = (name: string) => {
+    const value = sent?.[name];
+    return value === undefined ? undefined : Array.isArray(value) ? value.join(', ') : String(value);
+  };
+  return {
+    requestId: state.requestId,
+    receivedAt: state.receivedAt,
+    subscriptionId: identity.subscriptionId,
+    productId: identity.productId,
+    clientId: identity.clientId,
+    status,
+    billable: isBillable(identity.productBilling, status, header),
+  };
+}
+
+/** Whether the call's answer must wait for the ledger (sync metering of a monetized product's call not yet metered). */
+export function awaitsSyncMetering(response: ServerResponse): boolean {
+  const state = (response as TrackedResponse)[CALL];
+  const identity = state?.exchange?.identity;
+  return state?.recording.metering?.mode === 'sync' && !state.metered && identity !== undefined && identity.productBilling !== null;
+}
+
+/**
+ * Sync metering of a forwarded answer, called before its head is written: the ledger write of a
+ * monetized call, which the head (and so every byte of the answer) waits for. Undefined when
+ * there is nothing to wait for (async metering, or a call of a product that is not monetized).
+ */
+export function meterBeforeHead(response: ServerResponse, status: number, headers: OutgoingHttpHeaders): Promise<void> | undefined {
+  const state = (response as TrackedResponse)[CALL];
+  const metering = state?.recording.metering;
+  if (state === undefined || metering?.mode !== 'sync' || state.metered) return undefined;
+  if (state.exchange !== undefined) state.exchange.sentHeaders = headers;
+  const call = meteredCall(state, status);
+  if (call === undefined) return undefined;
+  state.metered = true;
+  return metering.writeNow(call).catch((error: unknown) => {
+    // Kept for the next flush: the backend did answer. The caller cuts the connection.
+    metering.push(call);
+    throw error;
+  });
+}
+
+/**
+ * Sync metering of the gateway's own answers (a rejection, a policy's answer), written whole by
+ * one `end(body)`: that last call waits for the ledger. A failed write cuts the connection
+ * instead, so no monetized call is answered cleanly without being recorded.
+ */
+function meterBeforeEnd(metering: MeteringRecorder, response: TrackedResponse): void {
+  const end = response.end;
+  response.end = function endAfterMetering(this: TrackedResponse, ...args: unknown[]) {
+    const state = this[CALL];
+    const call = state === undefined || state.metered ? undefined : meteredCall(state, this.statusCode);
+    if (state === undefined || call === undefined) return end.apply(this, args as Parameters<typeof end>);
+    state.metered = true;
+    metering.writeNow(call).then(
+      () => end.apply(this, args as Parameters<typeof end>),
+      (error: unknown) => {
+        metering.push(call);
+        this.destroy(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+    return this;
+  } as typeof response.end;
 }
 
 /** Links the routed exchange to its call, for the dimensions, timings and byte counts. */
@@ -95,6 +173,10 @@ function recordCall(this: TrackedResponse): void {
   };
   recording.metrics.observe(event);
   recording.recorder?.push(event);
+  if (recording.metering !== undefined && !state.metered) {
+    const call = meteredCall(state, event.status);
+    if (call !== undefined) recording.metering.push(call);
+  }
   if (exchange?.trace !== undefined) {
     recording.traces?.finish(exchange, this, {
       receivedAt: state.receivedAt,

@@ -9,6 +9,8 @@ export interface MetricsSources {
   snapshotVersion(): number | undefined;
   analyticsDropped(): number;
   analyticsPending(): number;
+  meteringDropped(): number;
+  meteringPending(): number;
 }
 
 /**
@@ -71,6 +73,14 @@ export class GatewayMetrics {
       (s) => s.analyticsDropped(),
     );
     perNode('tollgate_gateway_analytics_events_pending', 'Analytics events waiting to be written.', (s) => s.analyticsPending());
+    perNode(
+      'tollgate_gateway_metered_calls_dropped_total',
+      'Calls of monetized products dropped because the metering buffer was full (the store unreachable for long): unbilled.',
+      (s) => s.meteringDropped(),
+    );
+    perNode('tollgate_gateway_metered_calls_pending', 'Calls of monetized products waiting to be written to the metering ledger.', (s) =>
+      s.meteringPending(),
+    );
   }
 
   /** Registers a node's gauges (one node per server group in a process). */

@@ -1,4 +1,4 @@
-import type { ErrorCode, GatewayKey, PolicyType, Quota } from '@tollgate/domain';
+import type { ErrorCode, GatewayKey, PolicyType, Quota, SuccessCriteria } from '@tollgate/domain';
 import type { SharedCache } from '../cache/shared-cache.js';
 import type { Counters } from '../counters/counters.js';
 import type { ConsumerSecrets } from '../credentials/consumer-secrets.js';
@@ -43,6 +43,8 @@ export interface KeyEntry extends GatewayKey {
   productQuota: Quota | null;
   /** OAuth scopes of the key's product (what its access tokens may carry). */
   productScopes: readonly string[];
+  /** Which answers are billable when the key's product is monetized (has rate plans); null: its calls are not metered. */
+  productBilling: SuccessCriteria | null;
 }
 
 /**

@@ -1,5 +1,14 @@
 import { hash } from 'node:crypto';
-import { FLOWS, type Flow, type GatewayConfig, type Policy, type Project, type Quota, type TraceSession } from '@tollgate/domain';
+import {
+  FLOWS,
+  type Flow,
+  type GatewayConfig,
+  type Policy,
+  type Project,
+  type Quota,
+  type SuccessCriteria,
+  type TraceSession,
+} from '@tollgate/domain';
 import Value from 'typebox/value';
 import type { SharedCache } from '../cache/shared-cache.js';
 import type { Counters } from '../counters/counters.js';
@@ -135,14 +144,27 @@ function traceSessionsByProject(config: GatewayConfig, now: number): Map<string,
 function indexKeys(config: GatewayConfig): Map<string, KeyEntry> {
   const byProduct = new Map<
     string,
-    { projectIds: ReadonlySet<string>; offeredHere: boolean; quota: Quota | null; scopes: readonly string[] }
+    {
+      projectIds: ReadonlySet<string>;
+      offeredHere: boolean;
+      quota: Quota | null;
+      scopes: readonly string[];
+      billing: SuccessCriteria | null;
+    }
   >();
   for (const product of config.products) {
     const offeredHere = product.serverGroupIds.includes(config.serverGroupId);
     const projectIds = offeredHere ? new Set(product.projectIds) : new Set<string>();
-    byProduct.set(product.id, { offeredHere, projectIds, quota: product.quota, scopes: product.scopes });
+    // A configuration saved by an earlier version has no successCriteria: not monetized.
+    byProduct.set(product.id, {
+      offeredHere,
+      projectIds,
+      quota: product.quota,
+      scopes: product.scopes,
+      billing: product.successCriteria ?? null,
+    });
   }
-  const none = { offeredHere: false, projectIds: new Set<string>(), quota: null, scopes: [] };
+  const none = { offeredHere: false, projectIds: new Set<string>(), quota: null, scopes: [], billing: null };
   const keys = new Map<string, KeyEntry>();
   for (const key of config.keys) {
     const product = byProduct.get(key.productId) ?? none;
@@ -161,6 +183,7 @@ function indexKeys(config: GatewayConfig): Map<string, KeyEntry> {
       offeredHere: product.offeredHere,
       productQuota: product.quota,
       productScopes: product.scopes,
+      productBilling: product.billing,
     });
   }
   return keys;

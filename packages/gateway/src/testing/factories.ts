@@ -43,7 +43,7 @@ export function makeProject(overrides: Partial<Project> & Pick<Project, 'id' | '
 
 /** A product offered in the test server group. */
 export function makeGatewayProduct(overrides: Partial<GatewayProduct> & Pick<GatewayProduct, 'id'>): GatewayProduct {
-  return { projectIds: [], serverGroupIds: [TEST_SERVER_GROUP_ID], quota: null, scopes: [], ...overrides };
+  return { projectIds: [], serverGroupIds: [TEST_SERVER_GROUP_ID], quota: null, scopes: [], successCriteria: null, ...overrides };
 }
 
 /**

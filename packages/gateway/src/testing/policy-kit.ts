@@ -55,6 +55,7 @@ export function makeKeyEntry(overrides: Partial<KeyEntry> = {}): KeyEntry {
     offeredHere: true,
     productQuota: null,
     productScopes: [],
+    productBilling: null,
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { type Dispatcher, Pool } from 'undici';
+import { awaitsSyncMetering, meterBeforeHead } from '../analytics/call-record.js';
 import { BodyTooLarge, type Exchange, type ExchangeResponse } from '../exchange.js';
 import { runFlows } from '../flows.js';
 import { downstreamResponseHeaders } from '../http/headers.js';
@@ -140,12 +141,20 @@ class ForwardHandler implements Dispatcher.DispatchHandler {
     out.via = out.via === undefined ? VIA : `${String(out.via)}, ${VIA}`;
     out['x-request-id'] = exchange.requestId;
     const chains = exchange.chains;
-    if (chains['target-response'].length === 0 && chains['proxy-response'].length === 0) {
+    const noFlows = chains['target-response'].length === 0 && chains['proxy-response'].length === 0;
+    const metered = awaitsSyncMetering(this.response);
+    if (noFlows && !metered) {
       this.writeHead(statusCode, out);
       return;
     }
     exchange.response = { status: statusCode, headers: out, body: undefined };
     this.held = [];
+    if (noFlows) {
+      // Sync metering without response policies: held while the ledger writes (afterResponseFlows).
+      controller.pause();
+      this.afterResponseFlows(controller, undefined);
+      return;
+    }
     // Policies that read the body run once it is all here; the others before it flows.
     if (readsResponseBody(chains)) {
       this.buffering = true;
@@ -153,6 +162,16 @@ class ForwardHandler implements Dispatcher.DispatchHandler {
     }
     controller.pause();
     this.runResponseFlows(controller);
+  }
+
+  /** The ledger did not take a sync-metered call: no answer leaves, the connection is cut. */
+  private meteringFailed(controller: Dispatcher.DispatchController, error: unknown): void {
+    this.replaced = true;
+    this.held = undefined;
+    this.response.off('close', clientClosed);
+    if (!this.ended) controller.abort(new Error('the metering ledger did not take the call'));
+    this.logger.error({ err: error, requestId: this.exchange.requestId }, 'sync metering failed; the answer is cut');
+    this.response.destroy();
   }
 
   private runResponseFlows(controller: Dispatcher.DispatchController): void {
@@ -168,12 +187,25 @@ class ForwardHandler implements Dispatcher.DispatchHandler {
   }
 
   private afterResponseFlows(controller: Dispatcher.DispatchController, verdict: Verdict): void {
-    const exchange = this.exchange;
     if (verdict !== undefined) {
       this.replace(controller, verdict);
       return;
     }
-    const { status, headers, body } = exchange.response as ExchangeResponse;
+    const { status, headers } = this.exchange.response as ExchangeResponse;
+    // Sync metering: the head, and so every byte of the answer, waits for the ledger.
+    const metered = meterBeforeHead(this.response, status, headers);
+    if (metered === undefined) this.writeAnswer(controller);
+    else
+      metered.then(
+        () => this.writeAnswer(controller),
+        (error: unknown) => this.meteringFailed(controller, error),
+      );
+  }
+
+  /** Writes the answer the response flows settled on, and lets the held and remaining body through. */
+  private writeAnswer(controller: Dispatcher.DispatchController): void {
+    if (this.replaced) return;
+    const { status, headers, body } = this.exchange.response as ExchangeResponse;
     if (body !== undefined) {
       headers['content-length'] = String(body.length);
       this.writeHead(status, headers);
@@ -204,6 +236,7 @@ class ForwardHandler implements Dispatcher.DispatchHandler {
     if (added !== undefined) for (const name in added) out[name] = name === 'vary' ? mergeVary(out.vary, added.vary) : added[name];
     // Read when the head is written: a drain that began mid-request must still close this connection.
     if (this.isDraining()) out.connection = 'close';
+    this.exchange.sentHeaders = out;
     this.response.writeHead(status, out);
   }
 

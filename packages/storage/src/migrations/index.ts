@@ -13,6 +13,7 @@ import * as objectPermissions from './0011-object-permissions.js';
 import * as auditLog from './0012-audit-log.js';
 import * as ratePlans from './0013-rate-plans.js';
 import * as planChanges from './0014-plan-changes.js';
+import * as meteringLedger from './0015-metering-ledger.js';
 
 /** One schema change; `up` runs inside the migration transaction, told which database it is on. */
 interface Migration {
@@ -38,6 +39,7 @@ const MIGRATIONS: ReadonlyArray<[string, Migration]> = [
   ['0012-audit-log', auditLog],
   ['0013-rate-plans', ratePlans],
   ['0014-plan-changes', planChanges],
+  ['0015-metering-ledger', meteringLedger],
 ];
 
 /** Arbitrary constant: the PostgreSQL advisory lock that serialises concurrent starts. */

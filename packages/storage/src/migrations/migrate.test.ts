@@ -24,6 +24,7 @@ const MIGRATIONS = [
   '0012-audit-log',
   '0013-rate-plans',
   '0014-plan-changes',
+  '0015-metering-ledger',
 ];
 
 const AUDIT_ENTRY: AuditEntry = {

@@ -1,4 +1,4 @@
-import type { GatewayConfigSource, GatewayKey, Quota } from '@tollgate/domain';
+import { DEFAULT_SUCCESS_CRITERIA, type GatewayConfigSource, type GatewayKey, type Quota, type SuccessCriteria } from '@tollgate/domain';
 import type { Kysely } from 'kysely';
 import { atomic, loadLinks } from '../sql/links.js';
 import type { Database } from '../sql/schema.js';
@@ -49,6 +49,7 @@ export function gatewayConfigSource(db: Kysely<Database>): GatewayConfigSource {
         const productIds = productRows.map((row) => row.id);
         const groups = await loadLinks(trx, 'product_server_groups', productIds);
         const projects = await loadLinks(trx, 'product_projects', productIds);
+        const successCriteria = await loadSuccessCriteria(trx);
         const keyRows = trx
           .selectFrom('subscription_products as sp')
           .innerJoin('subscriptions as s', 's.id', 'sp.subscription_id')
@@ -98,12 +99,26 @@ export function gatewayConfigSource(db: Kysely<Database>): GatewayConfigSource {
             scopes: JSON.parse(scopes) as string[],
             serverGroupIds: groups.get(id) ?? [],
             projectIds: projects.get(id) ?? [],
+            successCriteria: successCriteria(id),
           })),
           keys,
           traceSessions: await activeTraceSessions(trx, serverGroupId, nowMs),
         };
       }),
   };
+}
+
+/**
+ * The success criteria of every product, from two queries whatever the number of products: null
+ * for a product without rate plans (not monetized: its calls are not metered), else its own
+ * criteria, or the default when none are set (a copy each: the default is the domain's object).
+ */
+async function loadSuccessCriteria(db: Kysely<Database>): Promise<(productId: string) => SuccessCriteria | null> {
+  const planned = await db.selectFrom('rate_plans').select('product_id').distinct().execute();
+  const monetized = new Set(planned.map((row) => row.product_id));
+  const rows = await db.selectFrom('product_success_criteria').select(['product_id', 'criteria']).execute();
+  const criteria = new Map(rows.map((row) => [row.product_id, JSON.parse(row.criteria) as SuccessCriteria]));
+  return (productId) => (monetized.has(productId) ? (criteria.get(productId) ?? structuredClone(DEFAULT_SUCCESS_CRITERIA)) : null);
 }
 
 interface KeyRow {

@@ -322,6 +322,20 @@ export interface PlanChangeTable {
   rate_plan_id: string | null;
 }
 
+/**
+ * One call of a monetized product (`MeteredCall`), kept once per `request_id`; no foreign keys
+ * (it outlives what it names). `billable` is 1 or 0.
+ */
+export interface MeteringLedgerTable {
+  request_id: string;
+  received_at: Millis;
+  subscription_id: string;
+  product_id: string;
+  client_id: string;
+  status: number;
+  billable: number;
+}
+
 /** The tables Kysely knows. Link tables share one shape. */
 export interface Database {
   server_groups: ServerGroupTable;
@@ -353,4 +367,5 @@ export interface Database {
   rate_plans: RatePlanTable;
   product_success_criteria: ProductSuccessCriteriaTable;
   plan_changes: PlanChangeTable;
+  metering_ledger: MeteringLedgerTable;
 }
