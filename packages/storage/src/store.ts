@@ -240,6 +240,12 @@ export async function openStore(options: StoreOptions): Promise<SqlStore> {
     return facet as F;
   }
 
+  /**
+   * Transactions running now. On Node 20 an enabled AsyncLocalStorage installs a hook on every
+   * async resource of the process (promises included), the embedded gateway nodes' too, so it is
+   * disabled whenever no transaction runs; `run` enables it again (docs/benchmarks.md, Metering).
+   */
+  let running = 0;
   // A transaction inside one (ambient) joins it: no nested BEGIN, one commit or rollback for all.
   const transaction: Store['transaction'] = (work) => {
     const joined = ambientTransaction();
@@ -247,11 +253,13 @@ export async function openStore(options: StoreOptions): Promise<SqlStore> {
     return available(() =>
       db.transaction().execute(async (trx) => {
         const ambient: Ambient = { trx, repositories: versionedRepositories(trx), open: true };
+        running++;
         try {
           return await als.run(ambient, () => work(ambient.repositories));
         } finally {
           // Work left running after the end (a promise not awaited) must not use a finished transaction.
           ambient.open = false;
+          if (--running === 0) als.disable();
         }
       }),
     );
