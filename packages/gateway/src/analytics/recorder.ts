@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type AnalyticsEvent, type AnalyticsSink, RollupBuilder, type RollupFlush } from '@tollgate/domain';
+import { PeriodicFlush } from '../periodic-flush.js';
 import type { GatewayLogger } from '../pipeline.js';
 
 /** How the recorder batches. */
@@ -26,8 +27,7 @@ export interface RecorderOptions {
 export class EventRecorder {
   private buffer: AnalyticsEvent[] = [];
   private droppedCount = 0;
-  private writing: Promise<void> | undefined;
-  private readonly timer: NodeJS.Timeout;
+  private readonly flusher: PeriodicFlush;
   private readonly maxBuffered: number;
   private readonly batchSize: number;
   private readonly rawEvents: boolean;
@@ -42,8 +42,11 @@ export class EventRecorder {
     this.maxBuffered = options.maxBuffered ?? 50_000;
     this.batchSize = options.batchSize ?? 500;
     this.rawEvents = options.rawEvents ?? true;
-    this.timer = setInterval(() => void this.flush(), options.flushIntervalMs ?? 1_000);
-    this.timer.unref();
+    this.flusher = new PeriodicFlush(
+      () => this.writeAll(),
+      options.flushIntervalMs ?? 1_000,
+      () => this.buffer.length > 0,
+    );
   }
 
   /** Events dropped because the buffer was full, since the node started. */
@@ -64,23 +67,17 @@ export class EventRecorder {
       return;
     }
     this.buffer.push(event);
-    if (this.buffer.length >= this.batchSize && this.writing === undefined) void this.flush();
+    if (this.buffer.length >= this.batchSize && !this.flusher.busy) void this.flush();
   }
 
   /** Writes what is buffered, one batch at a time; concurrent calls share the write in progress. */
   flush(): Promise<void> {
-    this.writing ??= this.writeAll().finally(() => {
-      this.writing = undefined;
-    });
-    return this.writing;
+    return this.flusher.flush();
   }
 
   /** Stops the timer and writes everything left (a clean shutdown loses no event). */
-  async close(): Promise<void> {
-    clearInterval(this.timer);
-    await this.flush();
-    // Events pushed while the last write ran (in-flight calls finishing) go out too.
-    if (this.buffer.length > 0) await this.flush();
+  close(): Promise<void> {
+    return this.flusher.close();
   }
 
   private async writeAll(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { MeteredCall, MeteringLedger } from '@tollgate/domain';
+import { PeriodicFlush } from '../periodic-flush.js';
 import type { GatewayLogger } from '../pipeline.js';
 
 /**
@@ -34,8 +35,7 @@ export class MeteringRecorder {
   readonly mode: MeteringMode;
   private buffer: MeteredCall[] = [];
   private droppedCount = 0;
-  private writing: Promise<void> | undefined;
-  private readonly timer: NodeJS.Timeout;
+  private readonly flusher: PeriodicFlush;
   private readonly maxBuffered: number;
   private readonly batchSize: number;
 
@@ -47,8 +47,11 @@ export class MeteringRecorder {
     this.mode = options.mode ?? 'async';
     this.maxBuffered = options.maxBuffered ?? 200_000;
     this.batchSize = options.batchSize ?? 500;
-    this.timer = setInterval(() => void this.flush(), options.flushIntervalMs ?? 1_000);
-    this.timer.unref();
+    this.flusher = new PeriodicFlush(
+      () => this.writeAll(),
+      options.flushIntervalMs ?? 1_000,
+      () => this.buffer.length > 0,
+    );
   }
 
   /** Calls dropped because the buffer was full (the store unreachable for long), since the node started. */
@@ -68,7 +71,7 @@ export class MeteringRecorder {
       return;
     }
     this.buffer.push(call);
-    if (this.buffer.length >= this.batchSize && this.writing === undefined) void this.flush();
+    if (this.buffer.length >= this.batchSize && !this.flusher.busy) void this.flush();
   }
 
   /** Writes one call now (sync mode); rejects when the store does not take it. */
@@ -78,17 +81,12 @@ export class MeteringRecorder {
 
   /** Writes what is buffered, a batch at a time; concurrent calls share the write in progress. */
   flush(): Promise<void> {
-    this.writing ??= this.writeAll().finally(() => {
-      this.writing = undefined;
-    });
-    return this.writing;
+    return this.flusher.flush();
   }
 
   /** Stops the timer and writes everything left. */
-  async close(): Promise<void> {
-    clearInterval(this.timer);
-    await this.flush();
-    if (this.buffer.length > 0) await this.flush();
+  close(): Promise<void> {
+    return this.flusher.close();
   }
 
   private async writeAll(): Promise<void> {
