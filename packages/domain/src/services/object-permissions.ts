@@ -12,15 +12,12 @@ import type { IdScope, Repositories } from '../ports/repositories.js';
 import type { Principal } from './auth.js';
 import { require, type ServiceContext } from './context.js';
 import { decideObjectRight, viewScope } from './object-access.js';
-import { holds } from './permissions.js';
+import { holds, principalsOf } from './permissions.js';
 
 type UserPrincipal = Extract<Principal, { kind: 'user' }>;
 
 /** The principals whose entries speak for the user: itself and its groups. */
-const principalsOf = (principal: UserPrincipal): PrincipalRef[] => [
-  { type: 'user', id: principal.user.username },
-  ...principal.groups.map((id) => ({ type: 'group' as const, id })),
-];
+const speakersFor = (principal: UserPrincipal): PrincipalRef[] => principalsOf(principal.user.username, principal.groups);
 
 const asker = (principal: UserPrincipal) => ({ username: principal.user.username, groups: principal.groups });
 
@@ -56,14 +53,14 @@ export class ObjectPermissionService {
     repos: Pick<Repositories, 'objectPermissions'> = this.context.store,
   ): Promise<boolean> {
     if (principal.kind === 'bootstrap') return true;
-    const entries = await repos.objectPermissions.forPrincipals(type, principalsOf(principal), id);
+    const entries = await repos.objectPermissions.forPrincipals(type, speakersFor(principal), id);
     return decideObjectRight(entries, asker(principal), right, globally(principal, type, right));
   }
 
   /** Which objects of the type the principal may list; undefined: every one. */
   async viewScope(principal: Principal, type: ObjectType): Promise<IdScope | undefined> {
     if (principal.kind === 'bootstrap') return undefined;
-    const entries = await this.context.store.objectPermissions.forPrincipals(type, principalsOf(principal));
+    const entries = await this.context.store.objectPermissions.forPrincipals(type, speakersFor(principal));
     return viewScope(entries, asker(principal), globally(principal, type, 'view'));
   }
 

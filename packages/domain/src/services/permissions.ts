@@ -4,6 +4,11 @@ import type { Repositories } from '../ports/repositories.js';
 import type { Principal } from './auth.js';
 import type { ServiceContext } from './context.js';
 
+/** The principals whose grants and entries speak for a user: itself, then each of its groups. */
+export function principalsOf(username: string, groups: readonly string[]): PrincipalRef[] {
+  return [{ type: 'user', id: username }, ...groups.map((id) => ({ type: 'group' as const, id }))];
+}
+
 /**
  * A user's effective global permissions: the union of its own grant and those of every group it
  * is in (`groups`: nested ones included, `everyone` first, as `groupsOf` answers).
@@ -13,8 +18,7 @@ export async function effectivePermissions(
   username: string,
   groups: readonly string[],
 ): Promise<ReadonlySet<Permission>> {
-  const principals: PrincipalRef[] = [{ type: 'user', id: username }, ...groups.map((id) => ({ type: 'group' as const, id }))];
-  const grants = await repos.permissions.forPrincipals(principals);
+  const grants = await repos.permissions.forPrincipals(principalsOf(username, groups));
   return new Set(grants.flatMap((grant) => grant.permissions));
 }
 
