@@ -6,6 +6,7 @@ import { nodeCredentialIssuer, nodePasswordHasher, openStore, systemClock, uuidG
 import type { Logger } from 'pino';
 import { type AdminToken, resolveAdminToken } from './admin-token.js';
 import { startAnalyticsRetention } from './analytics-retention.js';
+import { startBillingJobs } from './billing-jobs.js';
 import type { ServerConfig } from './config.js';
 import { startGatewayNode } from './gateway-nodes.js';
 import { processMetrics } from './metrics.js';
@@ -44,8 +45,10 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
   const app = await createAdminApi({ services, adminToken: adminToken.token, logger, version: VERSION, metrics });
   const nodes: GatewayNode[] = [];
   const retention = startAnalyticsRetention(services.analytics, logger);
+  const billing = startBillingJobs(services, systemClock, logger);
   const closeAll = async () => {
     retention.stop();
+    billing.stop();
     await Promise.all([app.close(), ...nodes.map((node) => node.close())]);
     await store.close();
   };

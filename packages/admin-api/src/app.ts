@@ -13,6 +13,7 @@ import { OneLinePerRequest } from './request-log.js';
 import { registerAnalyticsRoutes } from './routes/analytics.js';
 import { registerAuditRoutes } from './routes/audit.js';
 import { registerAuthRoutes, registerLoginRoute } from './routes/auth.js';
+import { registerBillingRoutes } from './routes/billing.js';
 import { registerCollections } from './routes/collections.js';
 import { registerDeploymentRoutes } from './routes/deployments.js';
 import { registerMonetizationRoutes } from './routes/monetization.js';
@@ -142,6 +143,7 @@ export async function createAdminApi(options: AdminApiOptions): Promise<FastifyI
       registerQuotaRoutes(api, options.services);
       registerRatePlanRoutes(api, options.services);
       registerMonetizationRoutes(api, options.services);
+      registerBillingRoutes(api, options.services);
       registerServerGroupNodeRoutes(api, options.services);
       registerSubscriptionKeyRoutes(api, options.services);
       registerTraceRoutes(api, options.services);

@@ -65,6 +65,22 @@ describe('the audit log of every mutating route', () => {
   it('writes exactly one success record per call, with its action, actor, request id, status and target, in one valid chain', async () => {
     await createUser('alice', ['administrators']);
     const alice = await sessionOf('alice');
+    // A draft of an ended period, for the finalize step.
+    await api.test.store.billing.insertInvoice({
+      id: 'inv-1',
+      number: null,
+      clientId: 'carol',
+      currency: 'USD',
+      periodStart: Date.parse('2026-01-01T00:00:00Z'),
+      periodEnd: Date.parse('2026-02-01T00:00:00Z'),
+      status: 'draft',
+      lines: [],
+      total: 0,
+      ratedAt: 0,
+      finalizedAt: null,
+      dueAt: null,
+      createdAt: 0,
+    });
     const before = (await records()).length;
     const tokenId = { value: '' };
     let bobSession = '';
@@ -225,6 +241,12 @@ describe('the audit log of every mutating route', () => {
         target: { type: 'client', id: 'carol' },
       },
       {
+        route: 'post /api/v1/clients/{id}/top-ups',
+        url: '/api/v1/clients/carol/top-ups',
+        body: { currency: 'USD', amount: 1000 },
+        target: { type: 'client', id: 'carol' },
+      },
+      {
         route: 'put /api/v1/clients/{id}/permissions',
         url: '/api/v1/clients/carol/permissions',
         body: { entries: [{ principal: { type: 'user', id: 'bob' }, view: 'allow', modify: 'inherit' }] },
@@ -269,6 +291,12 @@ describe('the audit log of every mutating route', () => {
         url: '/api/v1/quotas/reset',
         body: { subscriptionId: 'app', productId: 'gold' },
         target: { type: 'subscription', id: 'app' },
+      },
+      { route: 'post /api/v1/monetization/rating-runs', url: '/api/v1/monetization/rating-runs', target: null },
+      {
+        route: 'post /api/v1/invoices/{id}/finalize',
+        url: '/api/v1/invoices/inv-1/finalize',
+        target: { type: 'invoice', id: 'inv-1' },
       },
       {
         route: 'post /api/v1/auth/login',

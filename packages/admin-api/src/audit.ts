@@ -31,6 +31,7 @@ const COLLECTION_TYPES: Readonly<Record<string, string>> = {
   subscriptions: 'subscription',
   users: 'user',
   groups: 'group',
+  invoices: 'invoice',
 };
 
 type Fields = Record<string, unknown> | undefined;

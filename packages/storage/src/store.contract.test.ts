@@ -30,8 +30,10 @@ import {
   type RollupRow,
   type SeriesDimension,
   type ServerGroup,
+  type StoredInvoice,
   type StoredObjectEntry,
   type StoredToken,
+  type StoredTopUp,
   type SubscriptionRecord,
   type SuccessCriteria,
   type Trace,
@@ -554,12 +556,21 @@ for (const backend of testBackends()) {
           successCriteria: null,
         },
       ]);
-      const common = { subscriptionId: 'app', clientId: 'alice', organizationId: null, productId: 'gold', active: false, quotaEpoch: 0 };
+      const common = {
+        subscriptionId: 'app',
+        clientId: 'alice',
+        organizationId: null,
+        productId: 'gold',
+        active: false,
+        quotaEpoch: 0,
+        planRuns: [],
+      };
       expect(config.keys).toEqual([
         { ...common, keyDigest: entry?.keyDigest, expiresAt: null },
         { ...common, keyDigest: entry?.previousKeyDigest, expiresAt: Date.parse('2026-01-03T00:00:00.000Z') },
       ]);
       expect(config.accessTokenSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(config.exhaustedBalances).toEqual([]);
       expect(await store.gatewayConfig.secretDigestOf(entry?.keyDigest ?? '')).toBe(entry?.secretDigest);
       expect(await store.gatewayConfig.secretDigestOf(entry?.previousKeyDigest ?? '')).toBeUndefined();
       const afterGraceEnds = new Date('2026-01-04T00:00:00.000Z');
@@ -2352,6 +2363,71 @@ for (const backend of testBackends()) {
         expect(await store.gatewayConfig.currentVersion()).toBe(v0 + 2);
       });
 
+      it('reads every change of every subscription by subscription, product, then time', async () => {
+        await seed();
+        expect(await store.planChanges.all()).toEqual([]);
+        await store.subscriptions.insert(makeSubscription({ id: 'other', products: [{ ...goldEntry, keyDigest: 'e'.repeat(64) }] }));
+        // Written interleaved (each subscription product's in time order, so none replaces another).
+        await store.planChanges.schedule(change('silver', MAR, 'silver-standard'));
+        await store.planChanges.schedule(change('gold', FEB, 'gold-standard', 'other'));
+        await store.planChanges.schedule(change('gold', FEB, 'gold-standard'));
+        await store.planChanges.schedule(change('gold', APR, 'gold-premium', 'other'));
+        await store.planChanges.schedule(change('gold', MAR, null));
+        await store.planChanges.schedule(change('gold', APR, 'gold-premium'));
+        const all = await store.planChanges.all();
+        expect(all).toEqual([
+          change('gold', FEB, 'gold-standard'),
+          change('gold', MAR, null),
+          change('gold', APR, 'gold-premium'),
+          change('silver', MAR, 'silver-standard'),
+          change('gold', FEB, 'gold-standard', 'other'),
+          change('gold', APR, 'gold-premium', 'other'),
+        ]);
+        expect(all.every((c) => typeof c.effectiveFrom === 'number')).toBe(true);
+      });
+
+      it("gives each key its subscription product's plan runs, cut by a change, a plan's end or its duration", async () => {
+        await seed();
+        const JUN = Date.parse('2026-06-01T00:00:00.000Z');
+        const MID_MAR = Date.parse('2026-03-15T00:00:00.000Z');
+        // Open-ended and unlimited: only a change ends it.
+        await store.ratePlans.insert(makeRatePlan({ id: 'gold-open', endDate: null, durationMonths: null }));
+        // Ends on its endDate, before the next change.
+        await store.ratePlans.insert(
+          makeRatePlan({ id: 'gold-trial', endDate: '2026-03-15T00:00:00.000Z', durationMonths: null, mode: 'prepaid', currency: 'USD' }),
+        );
+        // Lasts two months on a subscription.
+        await store.ratePlans.update(makeRatePlan({ id: 'gold-premium', name: 'Premium', endDate: null, durationMonths: 2 }));
+        await store.ratePlans.update(
+          makeRatePlan({ id: 'silver-standard', productId: 'silver', endDate: null, durationMonths: null, mode: 'prepaid' }),
+        );
+        await store.subscriptions.insert(
+          makeSubscription({ id: 'other', products: [{ ...goldEntry, keyDigest: 'e'.repeat(64), previousKeyDigest: null }] }),
+        );
+        await store.planChanges.schedule(change('gold', FEB, 'gold-open'));
+        await store.planChanges.schedule(change('gold', MAR, 'gold-trial'));
+        await store.planChanges.schedule(change('gold', APR, 'gold-premium'));
+        await store.planChanges.schedule(change('silver', FEB, null));
+        await store.planChanges.schedule(change('silver', MAR, 'silver-standard'));
+
+        const keys = (await store.gatewayConfig.load('production', new Date(E0))).keys;
+        const runsOf = new Map(keys.map((key) => [key.keyDigest, key.planRuns]));
+        const goldRuns = [
+          { ratePlanId: 'gold-open', since: FEB, until: MAR, mode: 'postpaid', currency: 'EUR' },
+          { ratePlanId: 'gold-trial', since: MAR, until: MID_MAR, mode: 'prepaid', currency: 'USD' },
+          { ratePlanId: 'gold-premium', since: APR, until: JUN, mode: 'postpaid', currency: 'EUR' },
+        ];
+        // The current key and its predecessor (still in its grace period) alike.
+        expect(runsOf.get('a'.repeat(64))).toEqual(goldRuns);
+        expect(runsOf.get('c'.repeat(64))).toEqual(goldRuns);
+        expect(runsOf.get('d'.repeat(64))).toEqual([
+          { ratePlanId: 'silver-standard', since: MAR, until: null, mode: 'prepaid', currency: 'EUR' },
+        ]);
+        // No history: no runs.
+        expect(runsOf.get('e'.repeat(64))).toEqual([]);
+        expect(keys).toHaveLength(4);
+      });
+
       it("writes changes in the caller's transaction: a rollback undoes them", async () => {
         await seed();
         await store.planChanges.schedule(change('gold', MAR, 'gold-standard'));
@@ -2490,6 +2566,359 @@ for (const backend of testBackends()) {
         await store.metering.record([call(1)]);
         await store.transaction(() => store.metering.record([call(2), call(1)]));
         await usage();
+        expect(await store.gatewayConfig.currentVersion()).toBe(v0);
+      });
+    });
+
+    describe('billing', () => {
+      /** Epoch ms: the starts of four months. */
+      const JAN = Date.parse('2026-01-01T00:00:00.000Z');
+      const FEB = Date.parse('2026-02-01T00:00:00.000Z');
+      const MAR = Date.parse('2026-03-01T00:00:00.000Z');
+      const APR = Date.parse('2026-04-01T00:00:00.000Z');
+      const line = { subscriptionId: 'app', productId: 'gold', ratePlanId: 'gold-standard' };
+      /** A draft of `alice` in EUR for January: a fee, free calls, and an open usage band. */
+      const makeInvoice = (over: Partial<StoredInvoice> = {}): StoredInvoice => ({
+        id: 'inv-1',
+        number: null,
+        clientId: 'alice',
+        currency: 'EUR',
+        periodStart: JAN,
+        periodEnd: FEB,
+        status: 'draft',
+        lines: [
+          { ...line, kind: 'recurring-fee', amount: 1_999 },
+          { ...line, kind: 'freemium', calls: 100, amount: 0 },
+          { ...line, kind: 'usage', calls: 1_500, from: 1_001, to: null, price: 2, amount: 3_000 },
+        ],
+        total: 4_999,
+        ratedAt: E0,
+        finalizedAt: null,
+        dueAt: null,
+        createdAt: E0,
+        ...over,
+      });
+      const finalOf = (invoice: StoredInvoice, number: number, finalizedAt: number, dueAt: number): StoredInvoice => ({
+        ...invoice,
+        status: 'final',
+        number,
+        finalizedAt,
+        dueAt,
+      });
+      const makeTopUp = (over: Partial<StoredTopUp> = {}): StoredTopUp => ({
+        id: 'top-1',
+        clientId: 'alice',
+        currency: 'EUR',
+        amount: 10_000,
+        note: 'wire transfer ✓',
+        createdAt: E0,
+        ...over,
+      });
+      const ids = (invoices: StoredInvoice[]) => invoices.map((invoice) => invoice.id);
+      const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+      it('inserts an invoice and finds it by id and by client, currency and period, exactly as written', async () => {
+        await store.billing.insertInvoice(makeInvoice());
+        expect(await store.billing.getInvoice('inv-1')).toStrictEqual(makeInvoice());
+        expect(await store.billing.findInvoice('alice', 'EUR', JAN, FEB)).toStrictEqual(makeInvoice());
+        const read = await store.billing.getInvoice('inv-1');
+        // A band without an end keeps its explicit null; no field appears that was not written.
+        expect(read?.lines[2]).toStrictEqual(makeInvoice().lines[2]);
+        expect(read?.lines[0]).toStrictEqual({ ...line, kind: 'recurring-fee', amount: 1_999 });
+        for (const value of [read?.periodStart, read?.periodEnd, read?.total, read?.ratedAt, read?.createdAt])
+          expect(typeof value).toBe('number');
+        expect(await store.billing.getInvoice('unknown')).toBeUndefined();
+        expect(await store.billing.findInvoice('alice', 'USD', JAN, FEB)).toBeUndefined();
+        expect(await store.billing.findInvoice('alice', 'EUR', JAN, MAR)).toBeUndefined();
+        expect(await store.billing.findInvoice('bob', 'EUR', JAN, FEB)).toBeUndefined();
+      });
+
+      it('refuses a second invoice of one client, currency and period, or a duplicate id, with CONFLICT', async () => {
+        await store.billing.insertInvoice(makeInvoice());
+        await expectCode(store.billing.insertInvoice(makeInvoice({ id: 'inv-2' })), 'CONFLICT');
+        await expectCode(store.billing.insertInvoice(makeInvoice({ currency: 'USD' })), 'CONFLICT');
+        // Another currency, period or client is another invoice; no client needs to exist.
+        await store.billing.insertInvoice(makeInvoice({ id: 'inv-2', currency: 'USD' }));
+        await store.billing.insertInvoice(makeInvoice({ id: 'inv-3', periodEnd: MAR }));
+        await store.billing.insertInvoice(makeInvoice({ id: 'inv-4', clientId: 'ghost' }));
+        expect(await store.billing.getInvoice('inv-1')).toStrictEqual(makeInvoice());
+        expect((await store.billing.listInvoices({}, { limit: 10 })).items).toHaveLength(4);
+      });
+
+      it('lists newest period first, then client, currency and id, filtered by client and status, in pages', async () => {
+        const invoices = [
+          makeInvoice({ id: 'inv-3', clientId: 'bob' }),
+          makeInvoice({ id: 'inv-6', periodStart: MAR, periodEnd: APR }),
+          makeInvoice({ id: 'inv-1' }),
+          makeInvoice({ id: 'inv-5', clientId: 'bob', currency: 'USD', periodStart: FEB, periodEnd: MAR }),
+          makeInvoice({ id: 'inv-2', currency: 'USD' }),
+          makeInvoice({ id: 'inv-7', periodEnd: MAR }),
+          makeInvoice({ id: 'inv-4', periodStart: FEB, periodEnd: MAR }),
+        ];
+        for (const invoice of invoices) await store.billing.insertInvoice(invoice);
+        await store.billing.finalize('inv-1', E0, E0 + 1);
+        await store.billing.finalize('inv-3', E0, E0 + 1);
+        const list = async (filter: Parameters<SqlStore['billing']['listInvoices']>[0]) =>
+          ids((await store.billing.listInvoices(filter, { limit: 10 })).items);
+        expect(await list({})).toEqual(['inv-6', 'inv-4', 'inv-5', 'inv-1', 'inv-7', 'inv-2', 'inv-3']);
+        expect(await list({ status: 'final' })).toEqual(['inv-1', 'inv-3']);
+        expect(await list({ status: 'draft' })).toEqual(['inv-6', 'inv-4', 'inv-5', 'inv-7', 'inv-2']);
+        expect(await list({ clientId: 'bob' })).toEqual(['inv-5', 'inv-3']);
+        expect(await list({ clientId: 'alice', status: 'final' })).toEqual(['inv-1']);
+        expect(await list({ clientId: 'nobody' })).toEqual([]);
+        const listed = (await store.billing.listInvoices({ status: 'final' }, { limit: 10 })).items;
+        expect(listed[0]).toStrictEqual(finalOf(makeInvoice(), 1, E0, E0 + 1));
+
+        /** Every page of a list, as ids. */
+        const pages = async (filter: Parameters<SqlStore['billing']['listInvoices']>[0], limit: number) => {
+          const result: string[][] = [];
+          let cursor: string | undefined;
+          do {
+            const page = await store.billing.listInvoices(filter, { limit, cursor });
+            result.push(ids(page.items));
+            cursor = page.nextCursor ?? undefined;
+          } while (cursor !== undefined);
+          return result;
+        };
+        expect(await pages({}, 2)).toEqual([['inv-6', 'inv-4'], ['inv-5', 'inv-1'], ['inv-7', 'inv-2'], ['inv-3']]);
+        expect(await pages({}, 7)).toEqual([['inv-6', 'inv-4', 'inv-5', 'inv-1', 'inv-7', 'inv-2', 'inv-3']]);
+        expect(await pages({ clientId: 'alice' }, 3)).toEqual([
+          ['inv-6', 'inv-4', 'inv-1'],
+          ['inv-7', 'inv-2'],
+        ]);
+        expect(await pages({ status: 'draft' }, 1)).toEqual([['inv-6'], ['inv-4'], ['inv-5'], ['inv-7'], ['inv-2']]);
+        // A cursor it did not make starts nowhere.
+        expect(await store.billing.listInvoices({}, { limit: 2, cursor: 'not-a-cursor' })).toEqual({ items: [], nextCursor: null });
+      });
+
+      it("replaces a draft's lines, total and rating time; refuses a final invoice (CONFLICT) or an unknown one (NOT_FOUND)", async () => {
+        await store.billing.insertInvoice(makeInvoice());
+        const lines = [{ ...line, kind: 'setup-fee' as const, amount: 5_000 }];
+        await store.billing.updateDraft('inv-1', lines, 5_000, E0 + 60_000);
+        const updated = makeInvoice({ lines, total: 5_000, ratedAt: E0 + 60_000 });
+        expect(await store.billing.getInvoice('inv-1')).toStrictEqual(updated);
+        await store.billing.updateDraft('inv-1', [], 0, E0 + 120_000);
+        expect(await store.billing.getInvoice('inv-1')).toStrictEqual(makeInvoice({ lines: [], total: 0, ratedAt: E0 + 120_000 }));
+        expect(await store.billing.finalize('inv-1', E0 + HOUR, E0 + 2 * HOUR)).toBe(1);
+        await expectCode(store.billing.updateDraft('inv-1', lines, 5_000, E0 + 3 * HOUR), 'CONFLICT');
+        await expectCode(store.billing.updateDraft('unknown', lines, 5_000, E0), 'NOT_FOUND');
+        const final = finalOf(makeInvoice({ lines: [], total: 0, ratedAt: E0 + 120_000 }), 1, E0 + HOUR, E0 + 2 * HOUR);
+        expect(await store.billing.getInvoice('inv-1')).toStrictEqual(final);
+      });
+
+      it('finalizes drafts with the numbers 1, 2, 3 without gaps; refuses finalizing twice or an unknown invoice', async () => {
+        for (const [i, currency] of ['EUR', 'USD', 'JPY', 'GBP'].entries())
+          await store.billing.insertInvoice(makeInvoice({ id: `inv-${i + 1}`, currency }));
+        expect(await store.billing.finalize('inv-2', E0 + 1, E0 + 2)).toBe(1);
+        await expectCode(store.billing.finalize('inv-2', E0 + 3, E0 + 4), 'CONFLICT');
+        await expectCode(store.billing.finalize('unknown', E0 + 3, E0 + 4), 'NOT_FOUND');
+        // Neither a refused finalize nor a rolled-back one uses up a number.
+        await expect(
+          store.transaction(async () => {
+            expect(await store.billing.finalize('inv-1', E0 + 5, E0 + 6)).toBe(2);
+            throw new Error('rolled back');
+          }),
+        ).rejects.toThrow('rolled back');
+        expect((await store.billing.getInvoice('inv-1'))?.status).toBe('draft');
+        expect(await store.billing.finalize('inv-1', E0 + 5, E0 + 6)).toBe(2);
+        expect(await store.transaction(() => store.billing.finalize('inv-4', E0 + 7, E0 + 8))).toBe(3);
+        expect(await store.billing.getInvoice('inv-2')).toStrictEqual(
+          finalOf(makeInvoice({ id: 'inv-2', currency: 'USD' }), 1, E0 + 1, E0 + 2),
+        );
+        expect(await store.billing.getInvoice('inv-4')).toStrictEqual(
+          finalOf(makeInvoice({ id: 'inv-4', currency: 'GBP' }), 3, E0 + 7, E0 + 8),
+        );
+        expect((await store.billing.getInvoice('inv-3'))?.number).toBeNull();
+      });
+
+      it('numbers drafts finalized at once 1..n, none twice', async () => {
+        const count = 8;
+        for (let i = 0; i < count; i++) await store.billing.insertInvoice(makeInvoice({ id: `inv-${i}`, currency: `C${i}` }));
+        const numbers = await Promise.all(
+          Array.from({ length: count }, (_, i) =>
+            i % 2 === 0 ? store.billing.finalize(`inv-${i}`, E0, E0) : store.transaction(() => store.billing.finalize(`inv-${i}`, E0, E0)),
+          ),
+        );
+        expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: count }, (_, i) => i + 1));
+      });
+
+      it('deletes a draft, freeing its period; refuses to delete a final invoice (CONFLICT) or an unknown one (NOT_FOUND)', async () => {
+        await store.billing.insertInvoice(makeInvoice());
+        await store.billing.insertInvoice(makeInvoice({ id: 'inv-2', currency: 'USD' }));
+        await store.billing.deleteDraft('inv-1');
+        expect(await store.billing.getInvoice('inv-1')).toBeUndefined();
+        expect(await store.billing.findInvoice('alice', 'EUR', JAN, FEB)).toBeUndefined();
+        await store.billing.insertInvoice(makeInvoice({ id: 'inv-3' }));
+        await store.billing.finalize('inv-2', E0, E0);
+        await expectCode(store.billing.deleteDraft('inv-2'), 'CONFLICT');
+        await expectCode(store.billing.deleteDraft('inv-1'), 'NOT_FOUND');
+        expect(ids((await store.billing.listInvoices({}, { limit: 10 })).items)).toEqual(['inv-3', 'inv-2']);
+      });
+
+      it('refuses any update or delete of a final invoice in the database itself, even through SQL; drafts stay writable', async () => {
+        await store.billing.insertInvoice(makeInvoice());
+        await store.billing.insertInvoice(makeInvoice({ id: 'inv-2', currency: 'USD' }));
+        await store.billing.finalize('inv-1', E0, E0 + 1);
+        const final = await store.billing.getInvoice('inv-1');
+        await expect(test.raw("update invoices set total = 0 where id = 'inv-1'")).rejects.toThrow(/final invoice never changes/);
+        await expect(test.raw("update invoices set status = 'draft', number = null where id = 'inv-1'")).rejects.toThrow(
+          /final invoice never changes/,
+        );
+        await expect(test.raw("delete from invoices where id = 'inv-1'")).rejects.toThrow(/final invoice never changes/);
+        await expect(test.raw('delete from invoices')).rejects.toThrow(/final invoice never changes/);
+        if (backend.name === 'postgres') await expect(test.raw('truncate invoices')).rejects.toThrow(/final invoice never changes/);
+        // A final invoice must have a number, and a draft none.
+        await expect(test.raw("update invoices set status = 'final' where id = 'inv-2'")).rejects.toThrow(/check/i);
+        expect(await store.billing.getInvoice('inv-1')).toStrictEqual(final);
+        expect((await store.billing.getInvoice('inv-2'))?.status).toBe('draft');
+        await test.raw("update invoices set total = 7 where id = 'inv-2'");
+        expect((await store.billing.getInvoice('inv-2'))?.total).toBe(7);
+        await test.raw("delete from invoices where id = 'inv-2'");
+        expect(await store.billing.getInvoice('inv-2')).toBeUndefined();
+      });
+
+      it('lets one rating run at a time hold the rating lock: a second waits until the first commits', async () => {
+        await store.billing.lockRating();
+        const order: string[] = [];
+        // Each run reads how many invoices there are, takes its time, then adds one: without the
+        // lock, both would read the same count (PostgreSQL runs them side by side).
+        const run = (name: string) =>
+          store.transaction(async () => {
+            await store.billing.lockRating();
+            order.push(`${name} locked`);
+            const seen = (await store.billing.listInvoices({}, { limit: 10 })).items.length;
+            await sleep(100);
+            await store.billing.insertInvoice(makeInvoice({ id: `inv-${seen}`, periodStart: JAN + seen }));
+            order.push(`${name} done`);
+          });
+        await Promise.all([run('a'), run('b')]);
+        expect([order.slice(0, 2), order.slice(2)]).toEqual([
+          [`${order[0]?.[0]} locked`, `${order[0]?.[0]} done`],
+          [`${order[2]?.[0]} locked`, `${order[2]?.[0]} done`],
+        ]);
+        expect(order[0]?.[0]).not.toBe(order[2]?.[0]);
+        expect(ids((await store.billing.listInvoices({}, { limit: 10 })).items)).toEqual(['inv-1', 'inv-0']);
+      });
+
+      it('rolls invoices and top-ups back with their transaction', async () => {
+        await expect(
+          store.transaction(async () => {
+            await store.billing.lockRating();
+            await store.billing.insertInvoice(makeInvoice());
+            await store.billing.addTopUp(makeTopUp());
+            expect(await store.billing.getInvoice('inv-1')).toStrictEqual(makeInvoice());
+            throw new Error('rolled back');
+          }),
+        ).rejects.toThrow('rolled back');
+        expect(await store.billing.getInvoice('inv-1')).toBeUndefined();
+        expect(await store.billing.topUps('alice')).toEqual([]);
+      });
+
+      it("adds top-ups and lists a client's newest first; a duplicate id is CONFLICT; they outlive their client", async () => {
+        await store.clients.insert(makeClient());
+        await store.billing.addTopUp(makeTopUp());
+        await store.billing.addTopUp(
+          makeTopUp({ id: 'top-2', createdAt: E0 + 1_000, currency: 'USD', amount: 1_000_000_000_000, note: '' }),
+        );
+        await store.billing.addTopUp(makeTopUp({ id: 'top-3', createdAt: E0 + 1_000 }));
+        await store.billing.addTopUp(makeTopUp({ id: 'top-4', clientId: 'bob' }));
+        await expectCode(store.billing.addTopUp(makeTopUp({ amount: 1 })), 'CONFLICT');
+        const topUps = await store.billing.topUps('alice');
+        expect(topUps.map((t) => t.id)).toEqual(['top-3', 'top-2', 'top-1']);
+        expect(topUps[1]).toStrictEqual(
+          makeTopUp({ id: 'top-2', createdAt: E0 + 1_000, currency: 'USD', amount: 1_000_000_000_000, note: '' }),
+        );
+        expect(topUps[2]).toStrictEqual(makeTopUp());
+        expect(await store.billing.topUps('nobody')).toEqual([]);
+        expect(await store.clients.delete('alice')).toBe(true);
+        expect(await store.billing.topUps('alice')).toHaveLength(3);
+      });
+
+      it('bumps no configuration version', async () => {
+        const v0 = await store.gatewayConfig.currentVersion();
+        await store.billing.lockRating();
+        await store.transaction(async () => {
+          await store.billing.lockRating();
+          await store.billing.insertInvoice(makeInvoice());
+          await store.billing.updateDraft('inv-1', [], 0, E0);
+        });
+        await store.billing.insertInvoice(makeInvoice({ id: 'inv-2', currency: 'USD' }));
+        await store.billing.finalize('inv-1', E0, E0);
+        await store.billing.deleteDraft('inv-2');
+        await store.billing.addTopUp(makeTopUp());
+        expect(await store.gatewayConfig.currentVersion()).toBe(v0);
+      });
+    });
+
+    describe('exhausted balances', () => {
+      const bob = makeClient({ id: 'bob', email: 'bob@example.com' });
+
+      it('sets and lists them by client then currency; unsetting deletes; an unknown client is CONFLICT', async () => {
+        await store.clients.insert(makeClient());
+        await store.clients.insert(bob);
+        expect(await store.exhaustedBalances.list()).toEqual([]);
+        await store.exhaustedBalances.set('bob', 'EUR', true);
+        await store.exhaustedBalances.set('alice', 'USD', true);
+        await store.exhaustedBalances.set('alice', 'EUR', true);
+        // Set twice: still one.
+        await store.exhaustedBalances.set('alice', 'EUR', true);
+        expect(await store.exhaustedBalances.list()).toEqual([
+          { clientId: 'alice', currency: 'EUR' },
+          { clientId: 'alice', currency: 'USD' },
+          { clientId: 'bob', currency: 'EUR' },
+        ]);
+        await store.exhaustedBalances.set('alice', 'USD', false);
+        // Unsetting what is not set is no error.
+        await store.exhaustedBalances.set('bob', 'JPY', false);
+        await expectCode(store.exhaustedBalances.set('nobody', 'EUR', true), 'CONFLICT');
+        expect(await store.exhaustedBalances.list()).toEqual([
+          { clientId: 'alice', currency: 'EUR' },
+          { clientId: 'bob', currency: 'EUR' },
+        ]);
+      });
+
+      it('deletes them with their client', async () => {
+        await store.clients.insert(makeClient());
+        await store.clients.insert(bob);
+        await store.exhaustedBalances.set('alice', 'EUR', true);
+        await store.exhaustedBalances.set('bob', 'EUR', true);
+        expect(await store.clients.delete('bob')).toBe(true);
+        expect(await store.exhaustedBalances.list()).toEqual([{ clientId: 'alice', currency: 'EUR' }]);
+        // Made again, the client starts with none.
+        await store.clients.insert(bob);
+        expect(await store.exhaustedBalances.list()).toEqual([{ clientId: 'alice', currency: 'EUR' }]);
+      });
+
+      it('bumps the configuration version on every set, not on reads, and gives gateways the list', async () => {
+        await store.clients.insert(makeClient());
+        const v0 = await store.gatewayConfig.currentVersion();
+        await store.exhaustedBalances.set('alice', 'EUR', true);
+        expect(await store.gatewayConfig.currentVersion()).toBe(v0 + 1);
+        await store.exhaustedBalances.list();
+        expect(await store.gatewayConfig.currentVersion()).toBe(v0 + 1);
+        await store.transaction(async (repos) => {
+          await repos.exhaustedBalances.set('alice', 'USD', true);
+          await store.exhaustedBalances.set('alice', 'EUR', false);
+        });
+        expect(await store.gatewayConfig.currentVersion()).toBe(v0 + 3);
+        await expectCode(store.exhaustedBalances.set('nobody', 'EUR', true), 'CONFLICT');
+        expect(await store.gatewayConfig.currentVersion()).toBe(v0 + 3);
+        const config = await store.gatewayConfig.load('production', new Date(E0));
+        expect(config.version).toBe(v0 + 3);
+        expect(config.exhaustedBalances).toEqual([{ clientId: 'alice', currency: 'USD' }]);
+      });
+
+      it("writes in the caller's transaction: a rollback undoes the set and its version", async () => {
+        await store.clients.insert(makeClient());
+        const v0 = await store.gatewayConfig.currentVersion();
+        await expect(
+          store.transaction(async () => {
+            await store.exhaustedBalances.set('alice', 'EUR', true);
+            expect(await store.exhaustedBalances.list()).toEqual([{ clientId: 'alice', currency: 'EUR' }]);
+            throw new Error('rolled back');
+          }),
+        ).rejects.toThrow('rolled back');
+        expect(await store.exhaustedBalances.list()).toEqual([]);
         expect(await store.gatewayConfig.currentVersion()).toBe(v0);
       });
     });

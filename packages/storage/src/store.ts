@@ -10,7 +10,9 @@ import { migrate } from './migrations/index.js';
 import { analyticsStore } from './repositories/analytics.js';
 import { auditLog } from './repositories/audit.js';
 import { authTokenStore } from './repositories/auth-tokens.js';
+import { billingStore } from './repositories/billing.js';
 import { clientRepository } from './repositories/clients.js';
+import { exhaustedBalanceRepository } from './repositories/exhausted-balances.js';
 import { bumpConfigVersion, gatewayConfigSource } from './repositories/gateway-config.js';
 import { nodeRegistry } from './repositories/gateway-nodes.js';
 import { groupRepository } from './repositories/groups.js';
@@ -74,6 +76,7 @@ function repositoriesOf(db: Kysely<Database>): Repositories {
     ratePlans: ratePlanRepository(db),
     successCriteria: successCriteriaRepository(db),
     planChanges: planChangeRepository(db),
+    exhaustedBalances: exhaustedBalanceRepository(db),
   };
 }
 
@@ -94,6 +97,7 @@ const WRITES: { [K in keyof Repositories]: ReadonlyArray<keyof Repositories[K]> 
   ratePlans: ['insert', 'update', 'delete'],
   successCriteria: ['set'],
   planChanges: ['schedule'],
+  exhaustedBalances: ['set'],
 };
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;
@@ -281,6 +285,7 @@ export async function openStore(options: StoreOptions): Promise<SqlStore> {
   const authTokens = ambient(authTokenStore);
   const audit = ambient((on) => auditLog(on, dialect));
   const metering = ambient(meteringLedger);
+  const billing = ambient((on) => billingStore(on, dialect));
   return {
     ...repositories,
     dialect,
@@ -320,6 +325,20 @@ export async function openStore(options: StoreOptions): Promise<SqlStore> {
     metering: {
       record: (calls) => available(() => metering.record(calls)),
       usage: (filter) => available(() => metering.usage(filter)),
+    },
+    // Nor are invoices and top-ups: rating writes them in its own transaction (after `lockRating`).
+    billing: {
+      lockRating: () => available(() => billing.lockRating()),
+      findInvoice: (clientId, currency, periodStart, periodEnd) =>
+        available(() => billing.findInvoice(clientId, currency, periodStart, periodEnd)),
+      getInvoice: (id) => available(() => billing.getInvoice(id)),
+      listInvoices: (filter, page) => available(() => billing.listInvoices(filter, page)),
+      insertInvoice: (invoice) => available(() => billing.insertInvoice(invoice)),
+      updateDraft: (id, lines, total, ratedAt) => available(() => billing.updateDraft(id, lines, total, ratedAt)),
+      finalize: (id, finalizedAt, dueAt) => available(() => billing.finalize(id, finalizedAt, dueAt)),
+      deleteDraft: (id) => available(() => billing.deleteDraft(id)),
+      addTopUp: (topUp) => available(() => billing.addTopUp(topUp)),
+      topUps: (clientId) => available(() => billing.topUps(clientId)),
     },
     close: () => db.destroy(),
   };

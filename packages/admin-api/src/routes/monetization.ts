@@ -1,8 +1,8 @@
-import { type Services, SubscriptionMonetizationSchema } from '@tollgate/domain';
+import { ClientMonetizationSchema, ProductMonetizationSchema, type Services, SubscriptionMonetizationSchema } from '@tollgate/domain';
 import type { FastifyInstance } from 'fastify';
 import { BEARER, ERROR_RESPONSES, IdParamsSchema } from './common.js';
 
-/** The Monetization tabs of subscriptions (and, as they are built, of clients). */
+/** The Monetization tabs of products, clients and subscriptions. */
 export function registerMonetizationRoutes(app: FastifyInstance, services: Services): void {
   app.get(
     '/subscriptions/:id/monetization',
@@ -10,7 +10,7 @@ export function registerMonetizationRoutes(app: FastifyInstance, services: Servi
       config: { permission: 'VIEW_SUBSCRIPTIONS', object: 'id' },
       schema: {
         tags: ['Monetization'],
-        summary: 'The rate plan of each subscribed product: in effect, pending, and the running billing period',
+        summary: 'Each subscribed product: its plan in effect and pending, the running period, usage and charge so far, projected charge',
         operationId: 'getSubscriptionMonetization',
         security: BEARER,
         params: IdParamsSchema,
@@ -18,5 +18,37 @@ export function registerMonetizationRoutes(app: FastifyInstance, services: Servi
       },
     },
     async (request) => services.monetization.subscription((request.params as { id: string }).id),
+  );
+
+  app.get(
+    '/clients/:id/monetization',
+    {
+      config: { permission: 'VIEW_CLIENTS', object: 'id' },
+      schema: {
+        tags: ['Monetization'],
+        summary: 'A client’s prepaid balances, the plans in effect on its subscriptions, and its newest invoices',
+        operationId: 'getClientMonetization',
+        security: BEARER,
+        params: IdParamsSchema,
+        response: { 200: ClientMonetizationSchema, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => services.monetization.client((request.params as { id: string }).id),
+  );
+
+  app.get(
+    '/products/:id/monetization',
+    {
+      config: { permission: 'VIEW_PRODUCTS', object: 'id' },
+      schema: {
+        tags: ['Monetization'],
+        summary: 'A product’s rate plans, success criteria and revenue this month so far',
+        operationId: 'getProductMonetization',
+        security: BEARER,
+        params: IdParamsSchema,
+        response: { 200: ProductMonetizationSchema, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => services.monetization.product((request.params as { id: string }).id),
   );
 }

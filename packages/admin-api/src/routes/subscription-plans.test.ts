@@ -63,6 +63,7 @@ describe('choosing a rate plan per subscribed product', () => {
       ratePlan: { id: 'std', name: 'STD', since: '2027-01-20T10:00:00.000Z' },
       next: null,
       period: { start: '2027-01-01T00:00:00.000Z', end: '2027-02-01T00:00:00.000Z' },
+      usage: { currency: 'USD', calls: 0, billableCalls: 0, charge: 0, projectedCharge: 0 },
     });
   });
 
@@ -81,6 +82,7 @@ describe('choosing a rate plan per subscribed product', () => {
       ratePlan: { id: 'pro', name: 'PRO', since: '2027-02-01T00:00:00.000Z' },
       next: null,
       period: { start: '2027-02-01T00:00:00.000Z', end: '2027-03-01T00:00:00.000Z' },
+      usage: { currency: 'USD', calls: 0, billableCalls: 0, charge: 0, projectedCharge: 0 },
     });
   });
 
@@ -102,7 +104,7 @@ describe('choosing a rate plan per subscribed product', () => {
 
     expect(await tab()).toMatchObject({ ratePlan: { id: 'std' }, next: { ratePlanId: null, from: '2027-02-01T00:00:00.000Z' } });
     now = at('2027-02-01T00:00:00.000Z');
-    expect(await tab()).toEqual({ productId: 'gold', ratePlan: null, next: null, period: null });
+    expect(await tab()).toEqual({ productId: 'gold', ratePlan: null, next: null, period: null, usage: null });
   });
 
   it('anchors subscription-month periods on the day the plan started, the 31st falling back to the month end', async () => {
@@ -118,7 +120,7 @@ describe('choosing a rate plan per subscribed product', () => {
 
   it('puts a plan into effect once a product without one gets it, at once', async () => {
     await subscribe(null);
-    expect(await tab()).toEqual({ productId: 'gold', ratePlan: null, next: null, period: null });
+    expect(await tab()).toEqual({ productId: 'gold', ratePlan: null, next: null, period: null, usage: null });
 
     await choose('pro');
 

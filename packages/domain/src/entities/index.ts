@@ -3,6 +3,7 @@ export * from './audit.js';
 export * from './auth.js';
 export * from './client.js';
 export * from './common.js';
+export * from './invoice.js';
 export * from './monetization.js';
 export * from './object-permission.js';
 export * from './organization.js';

@@ -3,7 +3,8 @@ import { IdSchema } from './common.js';
 
 /**
  * Global permissions. VIEW/MODIFY pairs per kind of object (projects also DEPLOY), plus
- * LOGIN, MANAGE_USERS_AND_GROUPS, MANAGE_PERMISSIONS and VIEW_AUDIT_LOG. MODIFY does not imply VIEW: grant both.
+ * LOGIN, MANAGE_USERS_AND_GROUPS, MANAGE_PERMISSIONS, VIEW_AUDIT_LOG, and VIEW_BILLING / MANAGE_BILLING
+ * (invoices, rating runs, top-ups, the monetization report). MODIFY does not imply VIEW: grant both.
  */
 export const PERMISSIONS = [
   'LOGIN',
@@ -26,6 +27,8 @@ export const PERMISSIONS = [
   'VIEW_ANALYTICS',
   'VIEW_TRACE',
   'MODIFY_TRACE',
+  'VIEW_BILLING',
+  'MANAGE_BILLING',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -16,6 +16,7 @@ export const ERROR_CATALOGUE = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'The request body has an unsupported media type' },
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
   QUOTA_EXCEEDED: { status: 429, title: 'The quota is exhausted' },
+  PAYMENT_REQUIRED: { status: 402, title: 'The subscription has no rate plan in effect or its prepaid balance is used up' },
   INTERNAL: { status: 500, title: 'Internal error' },
   STORAGE_UNAVAILABLE: { status: 503, title: 'The store is unavailable' },
   ROUTE_NOT_FOUND: { status: 404, title: 'No API matches this path' },

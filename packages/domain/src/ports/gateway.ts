@@ -17,6 +17,19 @@ export interface GatewayKey {
   expiresAt: number | null;
   /** Quota epoch of the subscription product: part of its quota counter keys, so a reset starts from zero. */
   quotaEpoch: number;
+  /** The rate plans of the key's subscription product (every run, past and future), for the limit check; empty when it never had one. */
+  planRuns: GatewayPlanRun[];
+}
+
+/** An unbroken stretch of one rate plan on a subscription product, as the monetization limit check needs it. */
+export interface GatewayPlanRun {
+  ratePlanId: string;
+  /** Epoch ms; `[since, until)`. */
+  since: number;
+  /** Epoch ms; null: open (see `planRuns`: the next change, the plan's end or its duration, whichever first). */
+  until: number | null;
+  mode: 'prepaid' | 'postpaid';
+  currency: string;
 }
 
 /** A product as a gateway needs it. */
@@ -47,6 +60,8 @@ export interface GatewayConfig {
   accessTokenSecret: string;
   /** Trace sessions of the group's projects not yet expired when loaded (for the group, or for every group). */
   traceSessions: TraceSession[];
+  /** Clients whose prepaid balance in a currency is used up: calls on their prepaid plans in it are refused. */
+  exhaustedBalances: { clientId: string; currency: string }[];
 }
 
 /** Where gateway nodes read their configuration from (the store, read-only). */

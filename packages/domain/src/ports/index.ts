@@ -1,6 +1,7 @@
 export * from './analytics.js';
 export * from './audit.js';
 export * from './auth.js';
+export * from './billing.js';
 export * from './gateway.js';
 export * from './metering.js';
 export * from './policy-types.js';

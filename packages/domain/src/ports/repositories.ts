@@ -13,6 +13,7 @@ import type { Group, User } from '../entities/user.js';
 import type { AnalyticsStore } from './analytics.js';
 import type { AuditLog } from './audit.js';
 import type { AuthTokenStore } from './auth.js';
+import type { BillingStore, ExhaustedBalanceRepository } from './billing.js';
 import type { GatewayConfigSource, NodeRegistry } from './gateway.js';
 import type { MeteringLedger } from './metering.js';
 import type { TraceSessionRepository, TraceStore } from './traces.js';
@@ -173,6 +174,8 @@ export interface PlanChange {
 export interface PlanChangeRepository {
   /** The subscription's changes (one product's, when given), by product then `effectiveFrom`. */
   history(subscriptionId: string, productId?: string): Promise<PlanChange[]>;
+  /** Every subscription's changes, by subscription, product, then `effectiveFrom`: what rating walks. */
+  all(): Promise<PlanChange[]>;
   /** Records a change, replacing any change of that subscription product at or after its `effectiveFrom`. */
   schedule(change: PlanChange): Promise<void>;
 }
@@ -199,6 +202,7 @@ export interface Repositories {
   ratePlans: RatePlanRepository;
   successCriteria: SuccessCriteriaRepository;
   planChanges: PlanChangeRepository;
+  exhaustedBalances: ExhaustedBalanceRepository;
 }
 
 /**
@@ -226,5 +230,7 @@ export interface Store extends Repositories {
   audit: AuditLog;
   /** Monetized calls from gateway nodes; not configuration (bumps no version). */
   metering: MeteringLedger;
+  /** Invoices and prepaid top-ups; not configuration (bumps no version). */
+  billing: BillingStore;
   close(): Promise<void>;
 }

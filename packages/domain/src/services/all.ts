@@ -1,6 +1,7 @@
 import { AnalyticsService } from './analytics.js';
 import { AuditService } from './audit.js';
 import { AuthService } from './auth.js';
+import { BalanceService } from './balances.js';
 import { ClientService } from './clients.js';
 import type { ServiceContext } from './context.js';
 import { GroupService } from './groups.js';
@@ -13,6 +14,7 @@ import { ProductService } from './products.js';
 import { ProjectService } from './projects.js';
 import { QuotaService } from './quotas.js';
 import { RatePlanService } from './rate-plans.js';
+import { RatingService } from './rating.js';
 import { ServerGroupService } from './server-groups.js';
 import { SubscriptionService } from './subscriptions.js';
 import { TraceService } from './traces.js';
@@ -39,6 +41,8 @@ export function createServices(context: ServiceContext) {
     audit: new AuditService(context),
     ratePlans: new RatePlanService(context),
     monetization: new MonetizationService(context),
+    rating: new RatingService(context),
+    balances: new BalanceService(context),
   };
 }
 

@@ -94,12 +94,18 @@ export class AuditService {
           successCriteria: plain((await store.successCriteria.get(target.id)) ?? null),
         };
       }
-      case 'client':
-        return withEntries('client', await store.clients.get(target.id));
+      case 'client': {
+        const client = await withEntries('client', await store.clients.get(target.id));
+        return client === null ? null : { ...client, topUps: plain(await store.billing.topUps(target.id)) };
+      }
       case 'subscription':
         return withEntries('subscription', await store.subscriptions.get(target.id));
       case 'organization':
         return withEntries('organization', await store.organizations.get(target.id));
+      case 'invoice': {
+        const invoice = await store.billing.getInvoice(target.id);
+        return invoice === undefined ? null : plain(invoice);
+      }
       case 'server-group': {
         const group = await store.serverGroups.get(target.id);
         return group === undefined ? null : plain(group);

@@ -11,6 +11,7 @@ import { jsonToXml } from './json-to-xml/index.js';
 import { jwt } from './jwt/index.js';
 import type { PolicyDefinition } from './kit.js';
 import { mockResponse } from './mock-response/index.js';
+import { monetizationLimitCheck } from './monetization-limit-check/index.js';
 import { quota } from './quota/index.js';
 import { rateLimit } from './rate-limit/index.js';
 import { regexProtection } from './regex-protection/index.js';
@@ -36,6 +37,7 @@ export const POLICIES: ReadonlyArray<PolicyDefinition<unknown>> = [
   verifyAccessToken,
   jwt,
   basicAuth,
+  monetizationLimitCheck,
   spikeArrest,
   rateLimit,
   quota,

@@ -48,6 +48,14 @@ export interface KeyEntry extends GatewayKey {
 }
 
 /**
+ * Names a client's balance in one currency in {@link PolicyKit.exhaustedBalances}. NUL cannot
+ * occur in an id or a currency code, so two different pairs never give the same key.
+ */
+export function balanceKey(clientId: string, currency: string): string {
+  return `${clientId}\u0000${currency}`;
+}
+
+/**
  * What a policy instance may use, passed in at `create()` (never global), so a unit test is a
  * function call with fakes.
  */
@@ -58,6 +66,11 @@ export interface PolicyKit {
   digest(value: string): string;
   /** The snapshot's key index: digest → key. */
   keys: ReadonlyMap<string, KeyEntry>;
+  /**
+   * The snapshot's used-up prepaid balances, as {@link balanceKey}s: a set, so the limit check
+   * costs one lookup per call instead of a scan of every client's balances.
+   */
+  exhaustedBalances: ReadonlySet<string>;
   /** The server group the node serves. */
   serverGroupId: string;
   /** Limit counters: in memory, or shared through Redis. */

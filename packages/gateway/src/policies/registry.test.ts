@@ -22,6 +22,7 @@ describe('policy registry', () => {
       'verify-access-token',
       'jwt',
       'basic-auth',
+      'monetization-limit-check',
       'spike-arrest',
       'rate-limit',
       'quota',

@@ -3,6 +3,7 @@ import {
   FLOWS,
   type Flow,
   type GatewayConfig,
+  type GatewayPlanRun,
   type Policy,
   type Project,
   type Quota,
@@ -16,7 +17,7 @@ import { GroupCounters } from '../counters/group-counters.js';
 import { ConsumerSecrets } from '../credentials/consumer-secrets.js';
 import { AccessTokens } from '../oauth/access-tokens.js';
 import { POLICIES_BY_NAME } from '../policies/index.js';
-import { type KeyEntry, type PolicyHandler, type PolicyKit, reject } from '../policies/kit.js';
+import { balanceKey, type KeyEntry, type PolicyHandler, type PolicyKit, reject } from '../policies/kit.js';
 import { type CompiledResource, compileResource } from './router.js';
 
 /** One policy instance ready to run. */
@@ -68,6 +69,8 @@ export interface Snapshot {
   /** Context path → project. */
   projects: ReadonlyMap<string, CompiledProject>;
   keys: ReadonlyMap<string, KeyEntry>;
+  /** Used-up prepaid balances as {@link balanceKey}s, read per call by `monetization-limit-check`. */
+  exhaustedBalances: ReadonlySet<string>;
   accessTokens: AccessTokens;
 }
 
@@ -100,11 +103,14 @@ export function buildSnapshot(config: GatewayConfig, now: () => number, node: Pa
   const counters = node.counters ?? new GroupCounters(undefined, () => 1, now);
   const consumerSecrets = node.consumerSecrets ?? new ConsumerSecrets({ secretDigestOf: async () => undefined });
   const keys = indexKeys(config);
+  // A configuration saved by an earlier version has no exhaustedBalances: nothing is used up.
+  const exhaustedBalances = new Set((config.exhaustedBalances ?? []).map((b) => balanceKey(b.clientId, b.currency)));
   const accessTokens = new AccessTokens(config.accessTokenSecret, now);
   const kit: PolicyKit = {
     now,
     digest: sha256Hex,
     keys,
+    exhaustedBalances,
     serverGroupId: config.serverGroupId,
     counters,
     accessTokens,
@@ -119,7 +125,7 @@ export function buildSnapshot(config: GatewayConfig, now: () => number, node: Pa
     compiled.trace = sessions.get(project.id);
     projects.set(project.contextPath, compiled);
   }
-  return { version: config.version, serverGroupId: config.serverGroupId, projects, keys, accessTokens };
+  return { version: config.version, serverGroupId: config.serverGroupId, projects, keys, exhaustedBalances, accessTokens };
 }
 
 /**
@@ -140,6 +146,9 @@ function traceSessionsByProject(config: GatewayConfig, now: number): Map<string,
   }
   return active;
 }
+
+/** Shared by every key saved before plan runs existed, so they cost no array each. */
+const NO_RUNS: readonly GatewayPlanRun[] = Object.freeze([]);
 
 function indexKeys(config: GatewayConfig): Map<string, KeyEntry> {
   const byProduct = new Map<
@@ -179,6 +188,8 @@ function indexKeys(config: GatewayConfig): Map<string, KeyEntry> {
       active: key.active,
       expiresAt: key.expiresAt,
       quotaEpoch: key.quotaEpoch,
+      // The store's array as is (no copy per key); a configuration saved earlier has none.
+      planRuns: key.planRuns ?? NO_RUNS,
       projectIds: product.projectIds,
       offeredHere: product.offeredHere,
       productQuota: product.quota,

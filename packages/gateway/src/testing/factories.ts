@@ -60,6 +60,7 @@ export function makeGatewayKey(rawKey: string, overrides: Partial<Omit<GatewayKe
     active: true,
     expiresAt: null,
     quotaEpoch: 0,
+    planRuns: [],
     ...overrides,
   };
 }
@@ -74,6 +75,7 @@ export function makeGatewayConfig(overrides: Partial<GatewayConfig> = {}): Gatew
     keys: [],
     accessTokenSecret: TEST_ACCESS_TOKEN_SECRET,
     traceSessions: [],
+    exhaustedBalances: [],
     ...overrides,
   };
 }

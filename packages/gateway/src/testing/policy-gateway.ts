@@ -16,6 +16,8 @@ export interface PolicyGatewayOptions {
   products?: GatewayProduct[];
   /** Trace sessions of the configuration (see `makeTraceSession`); by default none. */
   traceSessions?: TraceSession[];
+  /** Clients whose prepaid balance in a currency is used up; by default none. */
+  exhaustedBalances?: GatewayConfig['exhaustedBalances'];
   /** Options of the node itself, such as its clock (or a trace sink: `traces`). */
   gateway?: TestGatewayOptions;
 }
@@ -76,6 +78,7 @@ export function usePolicyGateway(): PolicyGateway {
         products: options.products ?? defaultProducts,
         keys,
         traceSessions: options.traceSessions ?? [],
+        exhaustedBalances: options.exhaustedBalances ?? [],
       });
     },
     async start(policies, options = {}) {

@@ -14,6 +14,7 @@ import * as auditLog from './0012-audit-log.js';
 import * as ratePlans from './0013-rate-plans.js';
 import * as planChanges from './0014-plan-changes.js';
 import * as meteringLedger from './0015-metering-ledger.js';
+import * as billing from './0016-billing.js';
 
 /** One schema change; `up` runs inside the migration transaction, told which database it is on. */
 interface Migration {
@@ -40,6 +41,7 @@ const MIGRATIONS: ReadonlyArray<[string, Migration]> = [
   ['0013-rate-plans', ratePlans],
   ['0014-plan-changes', planChanges],
   ['0015-metering-ledger', meteringLedger],
+  ['0016-billing', billing],
 ];
 
 /** Arbitrary constant: the PostgreSQL advisory lock that serialises concurrent starts. */

@@ -25,6 +25,7 @@ const MIGRATIONS = [
   '0013-rate-plans',
   '0014-plan-changes',
   '0015-metering-ledger',
+  '0016-billing',
 ];
 
 const AUDIT_ENTRY: AuditEntry = {

@@ -1,7 +1,16 @@
-import { DEFAULT_SUCCESS_CRITERIA, type GatewayConfigSource, type GatewayKey, type Quota, type SuccessCriteria } from '@tollgate/domain';
+import {
+  DEFAULT_SUCCESS_CRITERIA,
+  type GatewayConfigSource,
+  type GatewayKey,
+  type GatewayPlanRun,
+  type Quota,
+  type SuccessCriteria,
+} from '@tollgate/domain';
 import type { Kysely } from 'kysely';
 import { atomic, loadLinks } from '../sql/links.js';
 import type { Database } from '../sql/schema.js';
+import { listExhaustedBalances } from './exhausted-balances.js';
+import { loadPlanRuns } from './gateway-plan-runs.js';
 import { toProject } from './projects.js';
 import { activeTraceSessions } from './traces.js';
 
@@ -28,7 +37,9 @@ const KEY_CHUNK_ROWS = 1_000;
  * products and keys belong to the same version. Keys come in one joined query whatever
  * their number, streamed: the rows of 100,000 keys never exist at once (as one result they
  * would fill the old generation and the allocator, and a node keeps that peak for life).
- * Predecessors whose grace period is over at `now` are left out.
+ * Predecessors whose grace period is over at `now` are left out. Each key carries its
+ * subscription product's plan runs (from every plan change and rate plan, read once per load, not
+ * per key) and the exhausted balances come whole: the monetization check needs nothing else.
  */
 export function gatewayConfigSource(db: Kysely<Database>): GatewayConfigSource {
   return {
@@ -50,6 +61,7 @@ export function gatewayConfigSource(db: Kysely<Database>): GatewayConfigSource {
         const groups = await loadLinks(trx, 'product_server_groups', productIds);
         const projects = await loadLinks(trx, 'product_projects', productIds);
         const successCriteria = await loadSuccessCriteria(trx);
+        const planRunsOf = await loadPlanRuns(trx);
         const keyRows = trx
           .selectFrom('subscription_products as sp')
           .innerJoin('subscriptions as s', 's.id', 'sp.subscription_id')
@@ -77,10 +89,11 @@ export function gatewayConfigSource(db: Kysely<Database>): GatewayConfigSource {
         for await (const row of keyRows) {
           const active = row.subscription_status === 'active' && row.key_status === 'approved' && row.client_status === 'active';
           // Literals with one field order, not spreads: 100,000 keys then share one hidden class.
-          keys.push(gatewayKey(row, row.key_digest, active, null, shared));
+          const runs = planRunsOf(row.subscription_id, row.product_id);
+          keys.push(gatewayKey(row, row.key_digest, active, null, runs, shared));
           const previousExpiry = row.previous_key_expires_at === null ? null : Number(row.previous_key_expires_at);
           if (row.previous_key_digest !== null && previousExpiry !== null && previousExpiry > nowMs) {
-            keys.push(gatewayKey(row, row.previous_key_digest, active, previousExpiry, shared));
+            keys.push(gatewayKey(row, row.previous_key_digest, active, previousExpiry, runs, shared));
           }
         }
         const secret = await trx
@@ -103,6 +116,7 @@ export function gatewayConfigSource(db: Kysely<Database>): GatewayConfigSource {
           })),
           keys,
           traceSessions: await activeTraceSessions(trx, serverGroupId, nowMs),
+          exhaustedBalances: await listExhaustedBalances(trx),
         };
       }),
   };
@@ -148,6 +162,7 @@ function gatewayKey(
   keyDigest: string,
   active: boolean,
   expiresAt: number | null,
+  planRuns: GatewayPlanRun[],
   shared: ReturnType<typeof sharedStrings>,
 ): GatewayKey {
   return {
@@ -159,5 +174,6 @@ function gatewayKey(
     active,
     expiresAt,
     quotaEpoch: Number(row.quota_epoch ?? 0),
+    planRuns,
   };
 }

@@ -32,6 +32,16 @@ export function planChangeRepository(db: Kysely<Database>): PlanChangeRepository
         .execute();
       return rows.map(toEntity);
     },
+    async all() {
+      const rows = await db
+        .selectFrom('plan_changes')
+        .selectAll()
+        .orderBy('subscription_id')
+        .orderBy('product_id')
+        .orderBy('effective_from')
+        .execute();
+      return rows.map(toEntity);
+    },
     // A change replaces every change of that subscription product at or after its start: a
     // pending change scheduled again is replaced, not added to.
     schedule: (change) =>

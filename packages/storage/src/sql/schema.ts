@@ -336,6 +336,49 @@ export interface MeteringLedgerTable {
   billable: number;
 }
 
+/**
+ * An invoice (`StoredInvoice`); no foreign keys (it outlives what it names). `number` is null on a
+ * draft; triggers refuse any change to a final invoice.
+ */
+export interface InvoiceTable {
+  id: string;
+  number: number | null;
+  client_id: string;
+  currency: string;
+  period_start: Millis;
+  period_end: Millis;
+  status: 'draft' | 'final';
+  /** `InvoiceLine[]`. */
+  lines: Json;
+  total: number;
+  rated_at: Millis;
+  finalized_at: Millis | null;
+  due_at: Millis | null;
+  created_at: Millis;
+}
+
+/** A credit to a client's prepaid balance (`StoredTopUp`); no foreign key, like invoices. */
+export interface BalanceTopUpTable {
+  id: string;
+  client_id: string;
+  currency: string;
+  amount: number;
+  note: string;
+  created_at: Millis;
+}
+
+/** A client's prepaid balance in a currency that is used up; deleted with the client. */
+export interface ExhaustedBalanceTable {
+  client_id: string;
+  currency: string;
+}
+
+/** One row (id 1) a rating run updates first, to hold its lock until it ends; `runs` counts them. */
+export interface RatingLockTable {
+  id: number;
+  runs: number;
+}
+
 /** The tables Kysely knows. Link tables share one shape. */
 export interface Database {
   server_groups: ServerGroupTable;
@@ -368,4 +411,8 @@ export interface Database {
   product_success_criteria: ProductSuccessCriteriaTable;
   plan_changes: PlanChangeTable;
   metering_ledger: MeteringLedgerTable;
+  invoices: InvoiceTable;
+  balance_top_ups: BalanceTopUpTable;
+  exhausted_balances: ExhaustedBalanceTable;
+  rating_lock: RatingLockTable;
 }
