@@ -12,6 +12,7 @@ export default defineConfig({
       { find: '@tollgate/domain', replacement: source('./packages/domain/src/index.ts') },
       { find: '@tollgate/storage', replacement: source('./packages/storage/src/index.ts') },
       { find: '@tollgate/admin-api', replacement: source('./packages/admin-api/src/index.ts') },
+      { find: '@tollgate/api-client', replacement: source('./packages/api-client/src/index.ts') },
       { find: '@tollgate/gateway/policies', replacement: source('./packages/gateway/src/policies/index.ts') },
       { find: '@tollgate/gateway', replacement: source('./packages/gateway/src/index.ts') },
       { find: '@tollgate/server', replacement: source('./apps/server/src/index.ts') },

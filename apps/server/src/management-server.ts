@@ -8,6 +8,7 @@ import { type AdminToken, resolveAdminToken } from './admin-token.js';
 import { startAnalyticsRetention } from './analytics-retention.js';
 import { startBillingJobs } from './billing-jobs.js';
 import type { ServerConfig } from './config.js';
+import { dashboardRoot } from './dashboard-root.js';
 import { startGatewayNode } from './gateway-nodes.js';
 import { processMetrics } from './metrics.js';
 import { VERSION } from './version.js';
@@ -42,7 +43,9 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
     analyticsRetention: config.analyticsRetention,
   });
   const metrics = processMetrics();
-  const app = await createAdminApi({ services, adminToken: adminToken.token, logger, version: VERSION, metrics });
+  const dashboard = dashboardRoot();
+  if (dashboard === undefined) logger.warn('dashboard not built (npm run build): serving the API only');
+  const app = await createAdminApi({ services, adminToken: adminToken.token, logger, version: VERSION, metrics, dashboardRoot: dashboard });
   const nodes: GatewayNode[] = [];
   const retention = startAnalyticsRetention(services.analytics, logger);
   const billing = startBillingJobs(services, systemClock, logger);

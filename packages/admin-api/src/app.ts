@@ -6,6 +6,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { decorateAudited, installAudit } from './audit.js';
 import { decoratePrincipal, installAuthentication } from './auth.js';
+import { openDashboardOnNotFound, serveDashboard } from './dashboard.js';
 import { answerNotFound, installErrorHandling } from './errors.js';
 import { acceptEmptyJsonBodies } from './json-body.js';
 import { LoginThrottle } from './login-throttle.js';
@@ -46,6 +47,8 @@ export interface AdminApiOptions {
   version?: string;
   /** Served at `GET /metrics` (Prometheus text format; the bootstrap token or a token of a user holding VIEW_ANALYTICS); absent: no such route. */
   metrics?: MetricsSource;
+  /** The dashboard's production build (a directory with `index.html`), served at `/`; absent: no dashboard. */
+  dashboardRoot?: string;
 }
 
 /** What `GET /metrics` renders. */
@@ -59,8 +62,8 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 /**
  * Builds the management API: `/api/v1` (bearer-protected but health and login), the OpenAPI 3.1
- * document at `/api/openapi.json` generated from the route schemas, and its rendering at
- * `/api/docs`. Call `ready()` or `listen()` on the result.
+ * document at `/api/openapi.json` generated from the route schemas, its rendering at
+ * `/api/docs`, and the dashboard at `/` when built. Call `ready()` or `listen()` on the result.
  */
 export async function createAdminApi(options: AdminApiOptions): Promise<FastifyInstance> {
   const version = options.version ?? '0.0.0';
@@ -80,7 +83,7 @@ export async function createAdminApi(options: AdminApiOptions): Promise<FastifyI
   decorateAudited(app);
   const authentication = { adminToken: options.adminToken, services: options.services };
   acceptEmptyJsonBodies(app);
-  installErrorHandling(app);
+  installErrorHandling(app, options.dashboardRoot === undefined ? answerNotFound : openDashboardOnNotFound);
   // While draining, answers close their connection so keep-alive clients do not hold the stop up.
   let closing = false;
   app.addHook('preClose', async () => {
@@ -151,6 +154,7 @@ export async function createAdminApi(options: AdminApiOptions): Promise<FastifyI
     },
     { prefix: '/api/v1' },
   );
+  if (options.dashboardRoot !== undefined) await serveDashboard(app, options.dashboardRoot);
   const metrics = options.metrics;
   if (metrics !== undefined) {
     // Prometheus sends the token as a bearer credential (`authorization` in its scrape config).

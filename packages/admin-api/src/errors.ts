@@ -40,7 +40,10 @@ function toProblem(error: FastifyError, request: FastifyRequest) {
  * logged at info; anything else is a bug: logged with its stack under the request id and
  * answered 500 INTERNAL with no detail.
  */
-export function installErrorHandling(app: FastifyInstance): void {
+export function installErrorHandling(
+  app: FastifyInstance,
+  notFound: (request: FastifyRequest, reply: FastifyReply) => FastifyReply = answerNotFound,
+): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const body = toProblem(error, request);
     if (body !== undefined) {
@@ -51,7 +54,7 @@ export function installErrorHandling(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unexpected error');
     return sendProblem(reply, problem('INTERNAL', 'an unexpected error occurred; the log has details under this request id', request.id));
   });
-  app.setNotFoundHandler(answerNotFound);
+  app.setNotFoundHandler(notFound);
 }
 
 /** 404 NOT_FOUND for a URL no route matches; installed again in scopes whose hooks must run first. */

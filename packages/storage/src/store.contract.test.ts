@@ -17,6 +17,8 @@ import {
   type ObjectPermissionEntry,
   type ObjectRightValue,
   type ObjectType,
+  type Page,
+  type PageRequest,
   PERMISSIONS,
   type Permission,
   type PlanChange,
@@ -363,6 +365,25 @@ async function expectCode(promise: Promise<unknown>, code: string): Promise<void
   expect(isTollgateError(error) ? error.code : error).toBe(code);
 }
 
+/**
+ * The ids of each page of a list walked from the start with `limit`, following `nextCursor` to the
+ * end: what a paginated search must cut exactly (every match once, in id order).
+ */
+async function pagesOf<F>(
+  list: (filter: F, page: PageRequest) => Promise<Page<{ id: string }>>,
+  filter: F,
+  limit: number,
+): Promise<string[][]> {
+  const pages: string[][] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await list(filter, { limit, cursor });
+    pages.push(page.items.map((item) => item.id));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined && pages.length < 50);
+  return pages;
+}
+
 for (const backend of testBackends()) {
   describe(`store contract: ${backend.name}`, () => {
     let test: TestStore;
@@ -450,6 +471,136 @@ for (const backend of testBackends()) {
       await store.clients.insert(makeClient());
       expect((await store.clients.findByEmail('alice@example.COM'))?.id).toBe('alice');
       await expectCode(store.clients.insert(makeClient({ id: 'other', email: 'ALICE@example.com' })), 'CONFLICT');
+    });
+
+    describe('text search (q)', () => {
+      /** Matched ids of one page large enough for every row. */
+      const found = async <F>(list: (filter: F, page: PageRequest) => Promise<Page<{ id: string }>>, filter: F) =>
+        (await list(filter, { limit: 100 })).items.map((item) => item.id);
+      const organization = (id: string, name: string, parentId: string | null = null) =>
+        store.organizations.insert({ id, name, administrators: [], parentId, productIds: [], createdAt: T0, updatedAt: T0 });
+
+      it('finds projects by id, name or context path, ignoring case, with %, _ and \\ as plain characters', async () => {
+        await store.projects.insert(makeProject({ id: 'alpha', name: 'Pet Store', contextPath: '/alpha' }));
+        await store.projects.insert(makeProject({ id: 'beta', name: '100% Pets', contextPath: '/beta', status: 'deprecated' }));
+        await store.projects.insert(makeProject({ id: 'gamma', name: 'Orders', contextPath: '/shop/PETS' }));
+        await store.projects.insert(makeProject({ id: 'delta_1', name: 'Delta', contextPath: '/delta' }));
+        await store.projects.insert(makeProject({ id: 'deltax1', name: 'Deltax', contextPath: '/deltax' }));
+        await store.projects.insert(makeProject({ id: 'epsilon', name: 'Back\\slash', contextPath: '/epsilon' }));
+        const list = store.projects.list.bind(store.projects);
+
+        expect(await found(list, { q: 'pEt' })).toEqual(['alpha', 'beta', 'gamma']);
+        expect(await found(list, { q: 'ALPHA' })).toEqual(['alpha']);
+        expect(await found(list, { q: 'shop/p' })).toEqual(['gamma']);
+        expect(await found(list, { q: '0% p' })).toEqual(['beta']);
+        expect(await found(list, { q: '%' })).toEqual(['beta']);
+        expect(await found(list, { q: 'a_1' })).toEqual(['delta_1']);
+        expect(await found(list, { q: '_' })).toEqual(['delta_1']);
+        expect(await found(list, { q: 'k\\s' })).toEqual(['epsilon']);
+        expect(await found(list, { q: '\\' })).toEqual(['epsilon']);
+        expect(await found(list, { q: 'pets store' })).toEqual([]);
+        // With the other filters and the scope: all must hold.
+        expect(await found(list, { q: 'pet', status: 'deprecated' })).toEqual(['beta']);
+        expect(await found(list, { q: 'pet', scope: { except: ['alpha'] } })).toEqual(['beta', 'gamma']);
+        await store.projects.insertDeployment({
+          projectId: 'gamma',
+          serverGroupId: 'production',
+          contextPath: '/shop/PETS',
+          deployedAt: T0,
+        });
+        await store.projects.insertDeployment({ projectId: 'delta_1', serverGroupId: 'production', contextPath: '/delta', deployedAt: T0 });
+        expect(await found(list, { q: 'PETS', serverGroupId: 'production' })).toEqual(['gamma']);
+        // Pages hold only matches, each once: the cursor stays exact.
+        expect(await pagesOf(list, { q: 'e' }, 2)).toEqual([
+          ['alpha', 'beta'],
+          ['delta_1', 'deltax1'],
+          ['epsilon', 'gamma'],
+        ]);
+        expect(await pagesOf(list, { q: 'delta' }, 1)).toEqual([['delta_1'], ['deltax1']]);
+      });
+
+      it('finds products by id or name, ignoring case, with % and _ as plain characters', async () => {
+        await store.products.insert(makeProduct({ id: 'gold', name: 'Gold', projectIds: [] }));
+        await store.products.insert(makeProduct({ id: 'gold_plus', name: 'Gold+', projectIds: [], access: 'private' }));
+        await store.products.insert(makeProduct({ id: 'goldxplus', name: 'Extra', projectIds: [] }));
+        await store.products.insert(makeProduct({ id: 'sale', name: '50% OFF gold', projectIds: [] }));
+        await store.products.insert(makeProduct({ id: 'silver', name: 'Silver', projectIds: [] }));
+        const list = store.products.list.bind(store.products);
+
+        expect(await found(list, { q: 'GOLD' })).toEqual(['gold', 'gold_plus', 'goldxplus', 'sale']);
+        expect(await found(list, { q: 'sILVER' })).toEqual(['silver']);
+        expect(await found(list, { q: 'd_p' })).toEqual(['gold_plus']);
+        expect(await found(list, { q: '0% o' })).toEqual(['sale']);
+        expect(await found(list, { q: '%' })).toEqual(['sale']);
+        expect(await found(list, { q: 'gold', access: 'private' })).toEqual(['gold_plus']);
+        expect(await found(list, { q: 'gold', scope: { only: ['sale', 'silver'] } })).toEqual(['sale']);
+        expect(await pagesOf(list, { q: 'gold' }, 3)).toEqual([['gold', 'gold_plus', 'goldxplus'], ['sale']]);
+      });
+
+      it('finds organizations by id or name, ignoring case, with % and _ as plain characters', async () => {
+        await organization('acme', 'ACME Corp');
+        await organization('acme_eu', 'Acme Europe', 'acme');
+        await organization('acmexeu', 'Acme 100%', 'acme');
+        await organization('globex', 'Globex');
+        const list = store.organizations.list.bind(store.organizations);
+
+        expect(await found(list, { q: 'Acme' })).toEqual(['acme', 'acme_eu', 'acmexeu']);
+        expect(await found(list, { q: 'corp' })).toEqual(['acme']);
+        expect(await found(list, { q: 'e_e' })).toEqual(['acme_eu']);
+        expect(await found(list, { q: '%' })).toEqual(['acmexeu']);
+        expect(await found(list, { q: 'EU', parentId: 'acme' })).toEqual(['acme_eu', 'acmexeu']);
+        expect(await found(list, { q: 'acme', scope: { except: ['acme'] } })).toEqual(['acme_eu', 'acmexeu']);
+        expect(await pagesOf(list, { q: 'acme' }, 2)).toEqual([['acme', 'acme_eu'], ['acmexeu']]);
+      });
+
+      it('finds clients by id, name or e-mail, ignoring case, with % and _ as plain characters', async () => {
+        await store.organizations.insert({
+          id: 'acme',
+          name: 'Acme',
+          administrators: [],
+          parentId: null,
+          productIds: [],
+          createdAt: T0,
+          updatedAt: T0,
+        });
+        await store.clients.insert(makeClient({ id: 'alice', name: 'Alice', email: 'Alice@Example.com', organizationId: 'acme' }));
+        await store.clients.insert(makeClient({ id: 'bob', name: 'Bob', email: 'bob_smith@corp.test', organizationId: 'acme' }));
+        await store.clients.insert(makeClient({ id: 'carol', name: 'Carol 100%', email: 'carolxsmith@corp.test', status: 'inactive' }));
+        await store.clients.insert(makeClient({ id: 'dave', name: 'Dave', email: 'dave@EXAMPLE.com', organizationId: 'acme' }));
+        const list = store.clients.list.bind(store.clients);
+
+        expect(await found(list, { q: 'example.COM' })).toEqual(['alice', 'dave']);
+        expect(await found(list, { q: 'CAROL' })).toEqual(['carol']);
+        expect(await found(list, { q: 'b_s' })).toEqual(['bob']);
+        expect(await found(list, { q: '%' })).toEqual(['carol']);
+        expect(await found(list, { q: 'smith', status: 'inactive' })).toEqual(['carol']);
+        expect(await found(list, { q: 'smith', organizationId: 'acme' })).toEqual(['bob']);
+        expect(await found(list, { q: 'a', scope: { only: ['alice', 'carol'] } })).toEqual(['alice', 'carol']);
+        expect(await pagesOf(list, { q: 'E' }, 1)).toEqual([['alice'], ['bob'], ['carol'], ['dave']]);
+      });
+
+      it('finds subscriptions by id or name, ignoring case, with % and _ as plain characters', async () => {
+        await store.products.insert(makeProduct({ projectIds: [] }));
+        await store.clients.insert(makeClient({ id: 'alice', email: 'alice@x.test' }));
+        await store.clients.insert(makeClient({ id: 'bob', email: 'bob@x.test' }));
+        await store.subscriptions.insert(makeSubscription({ id: 'app', name: 'Mobile App', clientId: 'alice' }));
+        await store.subscriptions.insert(makeSubscription({ id: 'web_app', name: 'Web', clientId: 'bob', products: [] }));
+        await store.subscriptions.insert(makeSubscription({ id: 'webxapp', name: '100% Web', clientId: 'alice', products: [] }));
+        await store.subscriptions.insert(makeSubscription({ id: 'batch', name: 'Batch', clientId: 'bob', products: [] }));
+        const list = store.subscriptions.list.bind(store.subscriptions);
+
+        expect(await found(list, { q: 'APP' })).toEqual(['app', 'web_app', 'webxapp']);
+        expect(await found(list, { q: 'mobile' })).toEqual(['app']);
+        expect(await found(list, { q: 'b_a' })).toEqual(['web_app']);
+        expect(await found(list, { q: '%' })).toEqual(['webxapp']);
+        expect(await found(list, { q: 'web', clientId: 'alice' })).toEqual(['webxapp']);
+        expect(await found(list, { q: 'app', productId: 'gold' })).toEqual(['app']);
+        expect(await found(list, { q: 'app', scope: { except: ['app'] } })).toEqual(['web_app', 'webxapp']);
+        expect(await pagesOf(list, { q: 'a' }, 2)).toEqual([
+          ['app', 'batch'],
+          ['web_app', 'webxapp'],
+        ]);
+      });
     });
 
     it('maps a duplicate id to CONFLICT and a referenced delete to REFERENCED', async () => {

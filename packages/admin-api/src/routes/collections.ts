@@ -29,6 +29,20 @@ import { registerCrudRoutes } from './crud.js';
 
 const filter = (schema: Parameters<typeof Type.Optional>[0], description: string) => Type.Optional({ ...schema, description });
 
+/**
+ * The `q` filter of a searchable list, for the dashboard's search boxes. Taken as given (not
+ * trimmed: a leading space may be what is looked for); 100 characters is plenty for a search box
+ * and bounds what each scanned row is compared with.
+ */
+const search = (fields: string) =>
+  Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 100,
+      description: `Case-insensitive text in the ${fields} (% and _ are not wildcards).`,
+    }),
+  );
+
 /** The six configuration collections, each with create, list, read, update and delete. */
 export function registerCollections(app: FastifyInstance, services: Services): void {
   const scope = services.objectPermissions.viewScope.bind(services.objectPermissions);
@@ -53,6 +67,7 @@ export function registerCollections(app: FastifyInstance, services: Services): v
     create: ProjectCreateSchema,
     update: ProjectUpdateSchema,
     filters: {
+      q: search('id, name or context path'),
       serverGroupId: filter(IdSchema, 'Only projects deployed to this server group.'),
       status: filter(ProjectStatusSchema, 'Only projects in this status.'),
     },
@@ -68,6 +83,7 @@ export function registerCollections(app: FastifyInstance, services: Services): v
     create: ProductCreateSchema,
     update: ProductUpdateSchema,
     filters: {
+      q: search('id or name'),
       serverGroupId: filter(IdSchema, 'Only products offered in this server group.'),
       organizationId: filter(IdSchema, 'Only products this organization offers.'),
       access: filter(ProductSchema.properties.access, 'Only public or only private products.'),
@@ -84,6 +100,7 @@ export function registerCollections(app: FastifyInstance, services: Services): v
     create: OrganizationCreateSchema,
     update: OrganizationUpdateSchema,
     filters: {
+      q: search('id or name'),
       parentId: filter(IdSchema, 'Only sub-organizations of this organization.'),
       productId: filter(IdSchema, 'Only organizations offering this product.'),
     },
@@ -99,6 +116,7 @@ export function registerCollections(app: FastifyInstance, services: Services): v
     create: ClientCreateSchema,
     update: ClientUpdateSchema,
     filters: {
+      q: search('id, name or e-mail'),
       organizationId: filter(IdSchema, 'Only clients of this organization.'),
       status: filter(ClientSchema.properties.status, 'Only active or only inactive clients.'),
     },
@@ -115,6 +133,7 @@ export function registerCollections(app: FastifyInstance, services: Services): v
     create: SubscriptionCreateSchema,
     update: SubscriptionUpdateSchema,
     filters: {
+      q: search('id or name'),
       clientId: filter(IdSchema, 'Only subscriptions of this client.'),
       organizationId: filter(IdSchema, "Only subscriptions of this organization's clients."),
       productId: filter(IdSchema, 'Only subscriptions holding a key for this product.'),

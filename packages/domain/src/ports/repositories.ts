@@ -45,7 +45,20 @@ export interface Scoped {
   scope?: IdScope | undefined;
 }
 
-export interface ProjectFilter extends Scoped {
+/**
+ * The search box of a list (`q`, 1–100 characters, taken as given): keeps the objects one of whose
+ * searched fields, named by each filter, contains `q` ignoring case. `%`, `_` and `\` in it are
+ * plain characters, so what the user types is what is looked for. ASCII letters match in any case
+ * on every database; other letters may not fold alike (PostgreSQL folds them by its locale, SQLite
+ * not at all), an accepted difference for a search box.
+ */
+export interface Searched {
+  /** Text that one of the searched fields contains, ignoring case. */
+  q?: string | undefined;
+}
+
+/** `q` searches the id, name and context path. */
+export interface ProjectFilter extends Scoped, Searched {
   /** Only projects deployed to this group. */
   serverGroupId?: string | undefined;
   status?: ProjectStatus | undefined;
@@ -61,7 +74,8 @@ export interface ProjectRepository extends Repository<Project, ProjectFilter> {
   updateDeploymentContextPath(projectId: string, contextPath: string): Promise<void>;
 }
 
-export interface ProductFilter extends Scoped {
+/** `q` searches the id and name. */
+export interface ProductFilter extends Scoped, Searched {
   /** Only products offered in this group. */
   serverGroupId?: string | undefined;
   /** Only products this organization offers. */
@@ -71,7 +85,8 @@ export interface ProductFilter extends Scoped {
 
 export type ProductRepository = Repository<Product, ProductFilter>;
 
-export interface OrganizationFilter extends Scoped {
+/** `q` searches the id and name. */
+export interface OrganizationFilter extends Scoped, Searched {
   parentId?: string | undefined;
   /** Only organizations offering this product. */
   productId?: string | undefined;
@@ -79,7 +94,8 @@ export interface OrganizationFilter extends Scoped {
 
 export type OrganizationRepository = Repository<Organization, OrganizationFilter>;
 
-export interface ClientFilter extends Scoped {
+/** `q` searches the id, name and e-mail. */
+export interface ClientFilter extends Scoped, Searched {
   organizationId?: string | undefined;
   status?: ClientStatus | undefined;
 }
@@ -89,7 +105,8 @@ export interface ClientRepository extends Repository<Client, ClientFilter> {
   findByEmail(email: string): Promise<Client | undefined>;
 }
 
-export interface SubscriptionFilter extends Scoped {
+/** `q` searches the id and name. */
+export interface SubscriptionFilter extends Scoped, Searched {
   clientId?: string | undefined;
   /** Subscriptions of the organization's clients. */
   organizationId?: string | undefined;

@@ -6,6 +6,7 @@ import { deleteObjectPermissions, inScope } from '../sql/grants.js';
 import { atomic } from '../sql/links.js';
 import { deleteById } from '../sql/rows.js';
 import type { ClientTable, Database } from '../sql/schema.js';
+import { containsText } from '../sql/search.js';
 
 const KIND = 'client';
 
@@ -54,6 +55,7 @@ export function clientRepository(db: Kysely<Database>): ClientRepository {
         .selectAll()
         .$if(after !== undefined, (q) => q.where('id', '>', after ?? ''))
         .$if(filter.scope !== undefined, (q) => q.where(inScope(filter.scope ?? { except: [] })))
+        .$if(filter.q !== undefined, (q) => q.where(containsText('clients', ['id', 'name', 'email'], filter.q ?? '')))
         .$if(filter.status !== undefined, (q) => q.where('status', '=', filter.status ?? ''))
         .$if(filter.organizationId !== undefined, (q) => q.where('organization_id', '=', filter.organizationId ?? ''))
         .orderBy('id')

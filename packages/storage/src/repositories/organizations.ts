@@ -6,6 +6,7 @@ import { deleteObjectPermissions, inScope } from '../sql/grants.js';
 import { atomic, loadLinks, replaceLinks } from '../sql/links.js';
 import { deleteById } from '../sql/rows.js';
 import type { Database, OrganizationTable } from '../sql/schema.js';
+import { containsText } from '../sql/search.js';
 
 const KIND = 'organization';
 
@@ -51,6 +52,7 @@ export function organizationRepository(db: Kysely<Database>): OrganizationReposi
         .selectAll()
         .$if(after !== undefined, (q) => q.where('id', '>', after ?? ''))
         .$if(filter.scope !== undefined, (q) => q.where(inScope(filter.scope ?? { except: [] })))
+        .$if(filter.q !== undefined, (q) => q.where(containsText('organizations', ['id', 'name'], filter.q ?? '')))
         .$if(filter.parentId !== undefined, (q) => q.where('parent_id', '=', filter.parentId ?? ''))
         .$if(filter.productId !== undefined, (q) =>
           q.where(

@@ -6,6 +6,7 @@ import { deleteObjectPermissions, inScope } from '../sql/grants.js';
 import { atomic, loadLinks, replaceLinks } from '../sql/links.js';
 import { deleteById } from '../sql/rows.js';
 import type { Database, ProductTable } from '../sql/schema.js';
+import { containsText } from '../sql/search.js';
 
 const KIND = 'product';
 
@@ -62,6 +63,7 @@ export function productRepository(db: Kysely<Database>): ProductRepository {
         .selectAll()
         .$if(after !== undefined, (q) => q.where('id', '>', after ?? ''))
         .$if(filter.scope !== undefined, (q) => q.where(inScope(filter.scope ?? { except: [] })))
+        .$if(filter.q !== undefined, (q) => q.where(containsText('products', ['id', 'name'], filter.q ?? '')))
         .$if(filter.access !== undefined, (q) => q.where('access', '=', filter.access ?? ''))
         .$if(filter.serverGroupId !== undefined, (q) =>
           q.where(

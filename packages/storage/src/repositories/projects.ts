@@ -6,6 +6,7 @@ import { deleteObjectPermissions, inScope } from '../sql/grants.js';
 import { atomic } from '../sql/links.js';
 import { deleteById } from '../sql/rows.js';
 import type { Database, DeploymentTable, ProjectTable } from '../sql/schema.js';
+import { containsText } from '../sql/search.js';
 
 const KIND = 'project';
 
@@ -67,6 +68,7 @@ export function projectRepository(db: Kysely<Database>): ProjectRepository {
         .selectAll()
         .$if(after !== undefined, (q) => q.where('id', '>', after ?? ''))
         .$if(filter.scope !== undefined, (q) => q.where(inScope(filter.scope ?? { except: [] })))
+        .$if(filter.q !== undefined, (q) => q.where(containsText('projects', ['id', 'name', 'context_path'], filter.q ?? '')))
         .$if(filter.status !== undefined, (q) => q.where('status', '=', filter.status ?? ''))
         .$if(filter.serverGroupId !== undefined, (q) =>
           q.where(

@@ -6,6 +6,7 @@ import { deleteObjectPermissions, inScope } from '../sql/grants.js';
 import { atomic } from '../sql/links.js';
 import { deleteById } from '../sql/rows.js';
 import type { Database, SubscriptionProductTable, SubscriptionTable } from '../sql/schema.js';
+import { containsText } from '../sql/search.js';
 
 const KIND = 'subscription';
 
@@ -103,6 +104,7 @@ export function subscriptionRepository(db: Kysely<Database>): SubscriptionReposi
         .selectAll()
         .$if(after !== undefined, (q) => q.where('id', '>', after ?? ''))
         .$if(filter.scope !== undefined, (q) => q.where(inScope(filter.scope ?? { except: [] })))
+        .$if(filter.q !== undefined, (q) => q.where(containsText('subscriptions', ['id', 'name'], filter.q ?? '')))
         .$if(filter.status !== undefined, (q) => q.where('status', '=', filter.status ?? ''))
         .$if(filter.clientId !== undefined, (q) => q.where('client_id', '=', filter.clientId ?? ''))
         .$if(filter.organizationId !== undefined, (q) =>

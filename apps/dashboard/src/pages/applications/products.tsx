@@ -1,0 +1,263 @@
+import { type Answer, type Body, unwrap } from '@tollgate/api-client';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { Outlet, useNavigate, useOutletContext, useParams } from 'react-router';
+import { api } from '../../api';
+import { Field } from '../../components/field';
+import { ListPage, type ListQuery } from '../../components/list-page';
+import { ProblemBanner, useProblem } from '../../components/problem';
+import { SaveBar, useStaged } from '../../components/staged';
+import { Tabs } from '../../components/tabs';
+import { useServerGroup } from '../../shell/server-group';
+import { ApplicationsNav } from './applications-nav';
+
+type Product = Answer<'getProduct'>;
+
+/** Products offered in the chosen server group. */
+export function ProductsList() {
+  const [group] = useServerGroup();
+  const load = useCallback(
+    (query: ListQuery) => unwrap(api.GET('/api/v1/products', { params: { query: { ...query, serverGroupId: group } } })),
+    [group],
+  );
+  return (
+    <>
+      <ApplicationsNav />
+      <ListPage<Product>
+        title="Products"
+        load={load}
+        newPath="/products/new"
+        detailPath={(product) => `/products/${product.id}/configuration`}
+        columns={[
+          { header: 'Product', cell: (product) => product.name },
+          { header: 'Id', cell: (product) => product.id },
+          { header: 'Access', cell: (product) => product.access },
+          { header: 'Key approval', cell: (product) => product.keyApproval },
+          { header: 'Projects', cell: (product) => product.projectIds.length },
+        ]}
+        empty={<>No product in this server group yet. Create one with New, then add API projects to it.</>}
+      />
+    </>
+  );
+}
+
+/** The tabs of one product; each tab reads the product from the outlet context. */
+export function ProductDetail() {
+  const { id = '' } = useParams();
+  const [product, setProduct] = useState<Product | undefined>();
+  const problem = useProblem();
+  useEffect(() => {
+    unwrap(api.GET('/api/v1/products/{id}', { params: { path: { id } } })).then(setProduct, problem.show);
+  }, [id, problem.show]);
+  return (
+    <section>
+      <header className="page-header">
+        <h1>{product?.name ?? id}</h1>
+        <span className="muted">Product {id}</span>
+      </header>
+      <ProblemBanner problem={problem} />
+      <Tabs
+        base={`/products/${id}`}
+        tabs={[
+          { id: 'configuration', label: 'Configuration' },
+          { id: 'analytics', label: 'Analytics' },
+          { id: 'permissions', label: 'Permissions' },
+          { id: 'monetization', label: 'Monetization' },
+        ]}
+      />
+      {product !== undefined && <Outlet context={{ product, setProduct } satisfies ProductContext} />}
+    </section>
+  );
+}
+
+interface ProductContext {
+  product: Product;
+  setProduct: (product: Product) => void;
+}
+
+/** The product's fields, staged until Save. */
+export function ProductConfiguration() {
+  const { product, setProduct } = useOutletContext<ProductContext>();
+  const staged = useStaged(product);
+  const problem = useProblem();
+  const [busy, setBusy] = useState(false);
+  const draft = staged.draft ?? product;
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    problem.clear();
+    try {
+      const { name, description, access, keyApproval, scopes, quota, projectIds, serverGroupIds } = draft;
+      setProduct(
+        await unwrap(
+          api.PATCH('/api/v1/products/{id}', {
+            params: { path: { id: product.id } },
+            body: { name, description, access, keyApproval, scopes, quota, projectIds, serverGroupIds },
+          }),
+        ),
+      );
+    } catch (failure) {
+      problem.show(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="form" onSubmit={save} aria-label="Product configuration">
+      <ProblemBanner problem={problem} />
+      <ProductFields product={draft} set={staged.patch} field={problem.field} />
+      <SaveBar dirty={staged.dirty} busy={busy} onReset={staged.reset} />
+    </form>
+  );
+}
+
+/** The editable fields of a product, shared by the new-product form and Configuration. */
+function ProductFields({
+  product,
+  set,
+  field,
+}: {
+  product: ProductInput;
+  set: (values: Partial<ProductInput>) => void;
+  field: (path: string) => string | undefined;
+}) {
+  const [groups, setGroups] = useState<string[]>([]);
+  useEffect(() => {
+    unwrap(api.GET('/api/v1/server-groups', { params: { query: { limit: 100 } } })).then((page) => setGroups(page.items.map((g) => g.id)));
+  }, []);
+  const list = (text: string) =>
+    text
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
+  return (
+    <>
+      <Field label="Name" error={field('name')}>
+        <input name="name" value={product.name} onChange={(event) => set({ name: event.target.value })} />
+      </Field>
+      <Field label="Description" error={field('description')}>
+        <textarea name="description" value={product.description ?? ''} onChange={(event) => set({ description: event.target.value })} />
+      </Field>
+      <Field label="Access" error={field('access')}>
+        <select
+          name="access"
+          value={product.access ?? 'public'}
+          onChange={(event) => set({ access: event.target.value as Product['access'] })}
+        >
+          <option value="public">public</option>
+          <option value="private">private</option>
+        </select>
+      </Field>
+      <Field label="Key approval" error={field('keyApproval')}>
+        <select
+          name="keyApproval"
+          value={product.keyApproval ?? 'automatic'}
+          onChange={(event) => set({ keyApproval: event.target.value as Product['keyApproval'] })}
+        >
+          <option value="automatic">automatic</option>
+          <option value="manual">manual</option>
+        </select>
+      </Field>
+      <Field label="API projects" hint="Project ids, comma-separated" error={field('projectIds') ?? firstOf(field, 'projectIds')}>
+        <input
+          name="projectIds"
+          value={(product.projectIds ?? []).join(', ')}
+          onChange={(event) => set({ projectIds: list(event.target.value) })}
+        />
+      </Field>
+      <fieldset className="field">
+        <legend className="field-label">Server groups</legend>
+        {groups.map((group) => (
+          <label key={group} className="inline">
+            <input
+              type="checkbox"
+              name={`serverGroup-${group}`}
+              checked={(product.serverGroupIds ?? []).includes(group)}
+              onChange={(event) =>
+                set({
+                  serverGroupIds: event.target.checked
+                    ? [...(product.serverGroupIds ?? []), group]
+                    : (product.serverGroupIds ?? []).filter((id) => id !== group),
+                })
+              }
+            />
+            {group}
+          </label>
+        ))}
+        {firstOf(field, 'serverGroupIds') !== undefined && <span className="field-error">{firstOf(field, 'serverGroupIds')}</span>}
+      </fieldset>
+      <Field label="OAuth scopes" hint="Comma-separated" error={field('scopes')}>
+        <input name="scopes" value={(product.scopes ?? []).join(', ')} onChange={(event) => set({ scopes: list(event.target.value) })} />
+      </Field>
+      <Field label="Quota (calls per period; empty: unlimited)" error={field('quota.limit') ?? field('quota')}>
+        <span className="inline">
+          <input
+            name="quotaLimit"
+            type="number"
+            min={1}
+            value={product.quota?.limit ?? ''}
+            onChange={(event) =>
+              set({ quota: event.target.value === '' ? null : { limit: Number(event.target.value), unit: product.quota?.unit ?? 'day' } })
+            }
+          />
+          <select
+            name="quotaUnit"
+            aria-label="Quota period"
+            value={product.quota?.unit ?? 'day'}
+            disabled={product.quota == null}
+            onChange={(event) => product.quota != null && set({ quota: { ...product.quota, unit: event.target.value as 'day' } })}
+          >
+            {['minute', 'hour', 'day', 'month'].map((unit) => (
+              <option key={unit} value={unit}>
+                {unit}
+              </option>
+            ))}
+          </select>
+        </span>
+      </Field>
+    </>
+  );
+}
+
+/** The message of the first indexed field under `prefix` (`projectIds.0`, …). */
+function firstOf(field: (path: string) => string | undefined, prefix: string): string | undefined {
+  for (let index = 0; index < 100; index++) {
+    const message = field(`${prefix}.${index}`);
+    if (message !== undefined) return `${prefix}.${index}: ${message}`;
+  }
+  return undefined;
+}
+
+type ProductInput = Body<'createProduct'>;
+
+/** Creates a product, offered in the chosen server group to begin with. */
+export function NewProduct() {
+  const [group] = useServerGroup();
+  const [draft, setDraft] = useState<ProductInput>({ id: '', name: '', serverGroupIds: [group], projectIds: [], quota: null });
+  const problem = useProblem();
+  const navigate = useNavigate();
+  const create = async (event: FormEvent) => {
+    event.preventDefault();
+    problem.clear();
+    try {
+      const product = await unwrap(api.POST('/api/v1/products', { body: { ...draft, id: draft.id === '' ? undefined : draft.id } }));
+      navigate(`/products/${product.id}/configuration?group=${encodeURIComponent(group)}`);
+    } catch (failure) {
+      problem.show(failure);
+    }
+  };
+  return (
+    <section>
+      <h1>New product</h1>
+      <form className="form" onSubmit={create} aria-label="New product">
+        <ProblemBanner problem={problem} />
+        <Field label="Id" hint="Lower-case letters, digits, . _ -; empty: generated" error={problem.field('id')}>
+          <input name="id" value={draft.id ?? ''} onChange={(event) => setDraft({ ...draft, id: event.target.value })} />
+        </Field>
+        <ProductFields product={draft} set={(values) => setDraft({ ...draft, ...values })} field={problem.field} />
+        <button type="submit">Create</button>
+      </form>
+    </section>
+  );
+}

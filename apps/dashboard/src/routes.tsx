@@ -1,0 +1,40 @@
+import type { ReactNode } from 'react';
+import { createBrowserRouter, Navigate, useLocation } from 'react-router';
+import { session } from './api';
+import { NewProduct, ProductConfiguration, ProductDetail, ProductsList } from './pages/applications/products';
+import { LoginPage } from './pages/login';
+import { Layout } from './shell/layout';
+
+/** Sends a visitor without a session to the login page, which comes back here afterwards. */
+function RequireSession({ children }: { children: ReactNode }) {
+  const location = useLocation();
+  if (session.token() === undefined)
+    return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  return children;
+}
+
+/** Every page has its own URL (a deep link); the server answers `index.html` for each. */
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireSession>
+        <Layout />
+      </RequireSession>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/products" replace /> },
+      { path: 'products', element: <ProductsList /> },
+      { path: 'products/new', element: <NewProduct /> },
+      {
+        path: 'products/:id',
+        element: <ProductDetail />,
+        children: [
+          { index: true, element: <Navigate to="configuration" replace /> },
+          { path: 'configuration', element: <ProductConfiguration /> },
+        ],
+      },
+    ],
+  },
+]);

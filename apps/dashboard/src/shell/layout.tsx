@@ -1,0 +1,80 @@
+import { useEffect, useState } from 'react';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { api, SESSION_ENDED, session } from '../api';
+import { useServerGroup } from './server-group';
+
+const SECTIONS = [
+  { to: '/projects', label: 'API Projects' },
+  { to: '/products', label: 'Applications', also: ['/clients', '/subscriptions', '/organizations'] },
+  { to: '/analytics', label: 'Analytics' },
+  { to: '/server-groups', label: 'Server Groups' },
+  { to: '/administration', label: 'Administration' },
+];
+
+/** The frame of every signed-in page: brand, server group, sections, the user; the page below. */
+export function Layout() {
+  const [group, chooseGroup] = useServerGroup();
+  const [groups, setGroups] = useState<string[]>([group]);
+  const [user, setUser] = useState<string>('');
+  const navigate = useNavigate();
+  const location = useLocation();
+
+  useEffect(() => {
+    api.GET('/api/v1/server-groups', { params: { query: { limit: 100 } } }).then(({ data }) => {
+      if (data !== undefined) setGroups(data.items.map((item) => item.id));
+    });
+    api.GET('/api/v1/auth/me').then(({ data }) => {
+      if (data !== undefined) setUser(data.username ?? 'admin token');
+    });
+  }, []);
+
+  useEffect(() => {
+    const ended = () => navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`);
+    window.addEventListener(SESSION_ENDED, ended);
+    return () => window.removeEventListener(SESSION_ENDED, ended);
+  }, [navigate, location]);
+
+  const logout = async () => {
+    await api.POST('/api/v1/auth/logout');
+    session.end();
+    navigate('/login');
+  };
+
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <span className="brand">Tollgate</span>
+        <label className="group-picker">
+          Server group
+          <select aria-label="Server group" value={group} onChange={(event) => chooseGroup(event.target.value)}>
+            {groups.map((id) => (
+              <option key={id} value={id}>
+                {id}
+              </option>
+            ))}
+          </select>
+        </label>
+        <nav className="sections" aria-label="Sections">
+          {SECTIONS.map((section) => (
+            <NavLink
+              key={section.to}
+              to={`${section.to}?group=${encodeURIComponent(group)}`}
+              className={() =>
+                [section.to, ...(section.also ?? [])].some((prefix) => location.pathname.startsWith(prefix)) ? 'active' : ''
+              }
+            >
+              {section.label}
+            </NavLink>
+          ))}
+        </nav>
+        <span className="user">{user}</span>
+        <button type="button" className="link" onClick={logout}>
+          Log out
+        </button>
+      </header>
+      <main className="page">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

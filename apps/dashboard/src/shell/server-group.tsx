@@ -1,0 +1,30 @@
+import { Link, type LinkProps, useSearchParams } from 'react-router';
+
+const STORED_GROUP = 'tollgate.serverGroup';
+/** The group a first visit shows. */
+export const DEFAULT_GROUP = 'production';
+
+/**
+ * The server group every view follows: the `group` query parameter, so a deep link names it; else
+ * the one chosen last (localStorage); else `production`.
+ */
+export function useServerGroup(): [group: string, choose: (group: string) => void] {
+  const [params, setParams] = useSearchParams();
+  const group = params.get('group') ?? localStorage.getItem(STORED_GROUP) ?? DEFAULT_GROUP;
+  const choose = (next: string) => {
+    localStorage.setItem(STORED_GROUP, next);
+    setParams((current) => {
+      const updated = new URLSearchParams(current);
+      updated.set('group', next);
+      return updated;
+    });
+  };
+  return [group, choose];
+}
+
+/** A link that keeps the chosen server group. */
+export function GroupLink({ to, ...props }: LinkProps & { to: string }) {
+  const [group] = useServerGroup();
+  const separator = to.includes('?') ? '&' : '?';
+  return <Link {...props} to={`${to}${separator}group=${encodeURIComponent(group)}`} />;
+}
