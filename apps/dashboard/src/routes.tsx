@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
 import { session } from './api';
-import { NewProduct, ProductConfiguration, ProductDetail, ProductsList } from './pages/applications/products';
+import { applicationRoutes } from './pages/applications/routes';
 import { LoginPage } from './pages/login';
 import { Layout } from './shell/layout';
 
@@ -23,18 +23,6 @@ export const router = createBrowserRouter([
         <Layout />
       </RequireSession>
     ),
-    children: [
-      { index: true, element: <Navigate to="/products" replace /> },
-      { path: 'products', element: <ProductsList /> },
-      { path: 'products/new', element: <NewProduct /> },
-      {
-        path: 'products/:id',
-        element: <ProductDetail />,
-        children: [
-          { index: true, element: <Navigate to="configuration" replace /> },
-          { path: 'configuration', element: <ProductConfiguration /> },
-        ],
-      },
-    ],
+    children: [{ index: true, element: <Navigate to="/products" replace /> }, ...applicationRoutes],
   },
 ]);
