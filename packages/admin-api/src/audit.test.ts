@@ -18,9 +18,12 @@ import { expectProblem } from './testing/problems.js';
 import { userSessions } from './testing/users.js';
 
 let api: ApiHarness;
+/** How far the API's clock runs ahead of the system's: a test moves it past a billing period. */
+let ahead = 0;
 
 beforeEach(async () => {
-  api = await startApi();
+  ahead = 0;
+  api = await startApi(undefined, { clock: { now: () => new Date(Date.now() + ahead) } });
 });
 
 afterEach(async () => {
@@ -63,24 +66,40 @@ interface Step {
 
 describe('the audit log of every mutating route', () => {
   it('writes exactly one success record per call, with its action, actor, request id, status and target, in one valid chain', async () => {
+    // A draft invoice of a period that has ended, for the finalize step: a client's call
+    // made now, then the clock moved 40 days on (past the month's end) and rated, before the users log in.
+    await api.services.products.create(makeProductInput({ id: 'silver', name: 'Silver' }));
+    await api.services.ratePlans.create('silver', {
+      id: 'pay',
+      name: 'Pay',
+      currency: 'USD',
+      meteringType: 'UNIT',
+      rates: [{ from: 1, price: 3 }],
+    });
+    await api.services.clients.create(makeClientInput({ id: 'dave' }));
+    await api.services.subscriptions.create(
+      makeSubscriptionInput({ id: 'dave-app', clientId: 'dave', products: [{ productId: 'silver', ratePlanId: 'pay' }] }),
+    );
+    const calledAt = Date.now() + 1_000;
+    await api.test.store.metering.record([
+      {
+        requestId: 'r1',
+        receivedAt: calledAt,
+        subscriptionId: 'dave-app',
+        productId: 'silver',
+        clientId: 'dave',
+        status: 200,
+        billable: true,
+      },
+    ]);
+    ahead = 40 * 86_400_000;
+    await api.services.rating.run();
+    const invoiceId =
+      (await api.services.rating.listInvoices({ clientId: 'dave' }, { limit: 10 })).items.find(
+        (invoice) => Date.parse(invoice.periodEnd) <= Date.now() + ahead,
+      )?.id ?? '';
     await createUser('alice', ['administrators']);
     const alice = await sessionOf('alice');
-    // A draft of an ended period, for the finalize step.
-    await api.test.store.billing.insertInvoice({
-      id: 'inv-1',
-      number: null,
-      clientId: 'carol',
-      currency: 'USD',
-      periodStart: Date.parse('2026-01-01T00:00:00Z'),
-      periodEnd: Date.parse('2026-02-01T00:00:00Z'),
-      status: 'draft',
-      lines: [],
-      total: 0,
-      ratedAt: 0,
-      finalizedAt: null,
-      dueAt: null,
-      createdAt: 0,
-    });
     const before = (await records()).length;
     const tokenId = { value: '' };
     let bobSession = '';
@@ -293,11 +312,11 @@ describe('the audit log of every mutating route', () => {
         target: { type: 'subscription', id: 'app' },
       },
       { route: 'post /api/v1/monetization/rating-runs', url: '/api/v1/monetization/rating-runs', target: null },
-      {
+      () => ({
         route: 'post /api/v1/invoices/{id}/finalize',
-        url: '/api/v1/invoices/inv-1/finalize',
-        target: { type: 'invoice', id: 'inv-1' },
-      },
+        url: `/api/v1/invoices/${invoiceId}/finalize`,
+        target: { type: 'invoice', id: invoiceId },
+      }),
       {
         route: 'post /api/v1/auth/login',
         url: '/api/v1/auth/login',

@@ -1874,6 +1874,8 @@ export interface operations {
                 limit?: number;
                 /** @description Only clients of this organization. */
                 organizationId?: string;
+                /** @description Case-insensitive text in the id, name or e-mail (% and _ are not wildcards). */
+                q?: string;
                 /** @description Only active or only inactive clients. */
                 status?: "active" | "inactive";
             };
@@ -4041,6 +4043,8 @@ export interface operations {
                 parentId?: string;
                 /** @description Only organizations offering this product. */
                 productId?: string;
+                /** @description Case-insensitive text in the id or name (% and _ are not wildcards). */
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -5095,6 +5099,8 @@ export interface operations {
                 limit?: number;
                 /** @description Only products this organization offers. */
                 organizationId?: string;
+                /** @description Case-insensitive text in the id or name (% and _ are not wildcards). */
+                q?: string;
                 /** @description Only products offered in this server group. */
                 serverGroupId?: string;
             };
@@ -6962,6 +6968,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Page size (default 20). */
                 limit?: number;
+                /** @description Case-insensitive text in the id, name or context path (% and _ are not wildcards). */
+                q?: string;
                 /** @description Only projects deployed to this server group. */
                 serverGroupId?: string;
                 /** @description Only projects in this status. */
@@ -9258,6 +9266,8 @@ export interface operations {
                 organizationId?: string;
                 /** @description Only subscriptions holding a key for this product. */
                 productId?: string;
+                /** @description Case-insensitive text in the id or name (% and _ are not wildcards). */
+                q?: string;
                 /** @description Only subscriptions in this status. */
                 status?: "active" | "pending" | "revoked";
             };
