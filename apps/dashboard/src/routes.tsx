@@ -1,8 +1,12 @@
 import type { ReactNode } from 'react';
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
 import { session } from './api';
+import { administrationRoutes } from './pages/administration/routes';
+import { analyticsRoutes } from './pages/analytics/routes';
 import { applicationRoutes } from './pages/applications/routes';
 import { LoginPage } from './pages/login';
+import { projectRoutes } from './pages/projects/routes';
+import { serverGroupRoutes } from './pages/server-groups/routes';
 import { Layout } from './shell/layout';
 
 /** Sends a visitor without a session to the login page, which comes back here afterwards. */
@@ -23,6 +27,13 @@ export const router = createBrowserRouter([
         <Layout />
       </RequireSession>
     ),
-    children: [{ index: true, element: <Navigate to="/products" replace /> }, ...applicationRoutes],
+    children: [
+      { index: true, element: <Navigate to="/products" replace /> },
+      ...projectRoutes,
+      ...applicationRoutes,
+      ...analyticsRoutes,
+      ...serverGroupRoutes,
+      ...administrationRoutes,
+    ],
   },
 ]);

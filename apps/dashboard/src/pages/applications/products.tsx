@@ -9,6 +9,8 @@ import { SaveBar, useStaged } from '../../components/staged';
 import { Tabs } from '../../components/tabs';
 import { useServerGroup } from '../../shell/server-group';
 import { ApplicationsNav } from './applications-nav';
+import { detailTabs } from './entity-tabs';
+import { ListInput } from './list-input';
 
 type Product = Answer<'getProduct'>;
 
@@ -55,21 +57,14 @@ export function ProductDetail() {
         <span className="muted">Product {id}</span>
       </header>
       <ProblemBanner problem={problem} />
-      <Tabs
-        base={`/products/${id}`}
-        tabs={[
-          { id: 'configuration', label: 'Configuration' },
-          { id: 'analytics', label: 'Analytics' },
-          { id: 'permissions', label: 'Permissions' },
-          { id: 'monetization', label: 'Monetization' },
-        ]}
-      />
+      <Tabs base={`/products/${id}`} tabs={detailTabs(true)} />
       {product !== undefined && <Outlet context={{ product, setProduct } satisfies ProductContext} />}
     </section>
   );
 }
 
-interface ProductContext {
+/** What the tabs of a product share. */
+export interface ProductContext {
   product: Product;
   setProduct: (product: Product) => void;
 }
@@ -126,11 +121,6 @@ function ProductFields({
   useEffect(() => {
     unwrap(api.GET('/api/v1/server-groups', { params: { query: { limit: 100 } } })).then((page) => setGroups(page.items.map((g) => g.id)));
   }, []);
-  const list = (text: string) =>
-    text
-      .split(',')
-      .map((item) => item.trim())
-      .filter((item) => item !== '');
   return (
     <>
       <Field label="Name" error={field('name')}>
@@ -160,11 +150,7 @@ function ProductFields({
         </select>
       </Field>
       <Field label="API projects" hint="Project ids, comma-separated" error={field('projectIds') ?? firstOf(field, 'projectIds')}>
-        <input
-          name="projectIds"
-          value={(product.projectIds ?? []).join(', ')}
-          onChange={(event) => set({ projectIds: list(event.target.value) })}
-        />
+        <ListInput name="projectIds" value={product.projectIds ?? []} onChange={(projectIds) => set({ projectIds })} />
       </Field>
       <fieldset className="field">
         <legend className="field-label">Server groups</legend>
@@ -188,7 +174,7 @@ function ProductFields({
         {firstOf(field, 'serverGroupIds') !== undefined && <span className="field-error">{firstOf(field, 'serverGroupIds')}</span>}
       </fieldset>
       <Field label="OAuth scopes" hint="Comma-separated" error={field('scopes')}>
-        <input name="scopes" value={(product.scopes ?? []).join(', ')} onChange={(event) => set({ scopes: list(event.target.value) })} />
+        <ListInput name="scopes" value={product.scopes ?? []} onChange={(scopes) => set({ scopes })} />
       </Field>
       <Field label="Quota (calls per period; empty: unlimited)" error={field('quota.limit') ?? field('quota')}>
         <span className="inline">

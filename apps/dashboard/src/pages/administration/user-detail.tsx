@@ -1,0 +1,98 @@
+import { unwrap } from '@tollgate/api-client';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { api } from '../../api';
+import { Field } from '../../components/field';
+import { ProblemBanner, useProblem } from '../../components/problem';
+import { SaveBar, useStaged } from '../../components/staged';
+import { GroupLink, useServerGroup } from '../../shell/server-group';
+import { ConfirmButton } from './confirm-button';
+import type { User } from './directory';
+import { UserFields, type UserInput } from './user-fields';
+
+type Edit = UserInput & { status: User['status'] };
+
+/** One user: its fields staged until Save (a new password only when one is typed), and Delete. */
+export function UserDetail() {
+  const { username = '' } = useParams();
+  const [group] = useServerGroup();
+  const [user, setUser] = useState<User | undefined>();
+  const problem = useProblem();
+  const show = problem.show;
+  const [busy, setBusy] = useState(false);
+  const navigate = useNavigate();
+  useEffect(() => {
+    unwrap(api.GET('/api/v1/users/{username}', { params: { path: { username } } })).then(setUser, show);
+  }, [username, show]);
+  const saved = useMemo<Edit | undefined>(
+    () =>
+      user === undefined
+        ? undefined
+        : { displayName: user.displayName, email: user.email, status: user.status, groups: user.groups, password: '' },
+    [user],
+  );
+  const staged = useStaged(saved);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (staged.draft === undefined) return;
+    setBusy(true);
+    problem.clear();
+    try {
+      const { password, ...fields } = staged.draft;
+      const body = password === '' ? fields : { ...fields, password };
+      setUser(await unwrap(api.PATCH('/api/v1/users/{username}', { params: { path: { username } }, body })));
+    } catch (failure) {
+      problem.show(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const remove = async () => {
+    problem.clear();
+    try {
+      await unwrap(api.DELETE('/api/v1/users/{username}', { params: { path: { username } } }));
+      navigate(`/administration/users?group=${encodeURIComponent(group)}`);
+    } catch (failure) {
+      problem.show(failure);
+    }
+  };
+
+  return (
+    <section>
+      <header className="page-header">
+        <h1>{user?.displayName ?? username}</h1>
+        <span className="muted">User {username}</span>
+        <GroupLink to={`/administration/permissions/user/${username}`}>Permissions</GroupLink>
+        <GroupLink to={`/administration/audit?actor=${encodeURIComponent(username)}`}>Audit log</GroupLink>
+      </header>
+      <ProblemBanner problem={problem} />
+      {staged.draft !== undefined && (
+        <form className="form" onSubmit={save} aria-label="User">
+          <UserFields user={staged.draft} set={staged.patch} field={problem.field} passwordLabel="New password (empty: unchanged)" />
+          <Field label="Status" hint="A disabled user cannot log in" error={problem.field('status')}>
+            <select
+              name="status"
+              value={staged.draft.status}
+              onChange={(event) => staged.patch({ status: event.target.value === 'disabled' ? 'disabled' : 'active' })}
+            >
+              <option value="active">active</option>
+              <option value="disabled">disabled</option>
+            </select>
+          </Field>
+          <SaveBar dirty={staged.dirty} busy={busy} onReset={staged.reset} />
+        </form>
+      )}
+      {user !== undefined && (
+        <p>
+          <ConfirmButton
+            label="Delete user"
+            question={`Delete ${username}? Its sessions and API tokens stop working.`}
+            onConfirm={remove}
+          />
+        </p>
+      )}
+    </section>
+  );
+}

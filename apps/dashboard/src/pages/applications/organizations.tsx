@@ -1,0 +1,212 @@
+import { type Answer, type Body, unwrap } from '@tollgate/api-client';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { Outlet, useNavigate, useOutletContext, useParams } from 'react-router';
+import { api } from '../../api';
+import { Field } from '../../components/field';
+import { ListPage, type ListQuery } from '../../components/list-page';
+import { ProblemBanner, type ProblemState, useProblem } from '../../components/problem';
+import { SaveBar, useStaged } from '../../components/staged';
+import { Tabs } from '../../components/tabs';
+import { useServerGroup } from '../../shell/server-group';
+import { ApplicationsNav } from './applications-nav';
+import { detailTabs } from './entity-tabs';
+import { ListInput } from './list-input';
+import { useOrganizationOptions } from './options';
+import { ProductChoices } from './product-choices';
+
+type Organization = Answer<'getOrganization'>;
+type OrganizationInput = Required<Pick<Body<'createOrganization'>, 'name' | 'parentId' | 'administrators' | 'productIds'>>;
+
+/** Organizations: groups of clients, each offering some products to its clients. */
+export function OrganizationsList() {
+  // `q` is spread in: the API's search filter may be newer than the typed client.
+  const load = useCallback((query: ListQuery) => unwrap(api.GET('/api/v1/organizations', { params: { query: { ...query } } })), []);
+  return (
+    <>
+      <ApplicationsNav />
+      <ListPage<Organization>
+        title="Organizations"
+        load={load}
+        newPath="/organizations/new"
+        detailPath={(organization) => `/organizations/${organization.id}/configuration`}
+        columns={[
+          { header: 'Organization', cell: (organization) => organization.name },
+          { header: 'Id', cell: (organization) => organization.id },
+          { header: 'Parent', cell: (organization) => organization.parentId ?? '—' },
+          { header: 'Products', cell: (organization) => organization.productIds.length },
+          { header: 'Administrator', cell: (organization) => organization.administrators[0] ?? '—' },
+        ]}
+        empty={<>No organization yet. Create one with New, choose the products it offers, then add clients to it.</>}
+      />
+    </>
+  );
+}
+
+/** The tabs of one organization; each tab reads it from the outlet context. */
+export function OrganizationDetail() {
+  const { id = '' } = useParams();
+  const [organization, setOrganization] = useState<Organization | undefined>();
+  const problem = useProblem();
+  useEffect(() => {
+    unwrap(api.GET('/api/v1/organizations/{id}', { params: { path: { id } } })).then(setOrganization, problem.show);
+  }, [id, problem.show]);
+  return (
+    <section>
+      <header className="page-header">
+        <h1>{organization?.name ?? id}</h1>
+        <span className="muted">Organization {id}</span>
+      </header>
+      <ProblemBanner problem={problem} />
+      <Tabs base={`/organizations/${id}`} tabs={detailTabs(false)} />
+      {organization !== undefined && <Outlet context={{ organization, setOrganization } satisfies OrganizationContext} />}
+    </section>
+  );
+}
+
+interface OrganizationContext {
+  organization: Organization;
+  setOrganization: (organization: Organization) => void;
+}
+
+/** The organization's fields, staged until Save. Its parent is fixed once created. */
+export function OrganizationConfiguration() {
+  const { organization, setOrganization } = useOutletContext<OrganizationContext>();
+  const staged = useStaged<OrganizationInput>(organization);
+  const problem = useProblem();
+  const [busy, setBusy] = useState(false);
+  const draft = staged.draft ?? organization;
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    problem.clear();
+    try {
+      const { name, administrators, productIds } = draft;
+      setOrganization(
+        await unwrap(
+          api.PATCH('/api/v1/organizations/{id}', {
+            params: { path: { id: organization.id } },
+            body: { name, administrators, productIds },
+          }),
+        ),
+      );
+    } catch (failure) {
+      problem.show(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="form" onSubmit={save} aria-label="Organization configuration">
+      <ProblemBanner problem={problem} />
+      <OrganizationFields organization={draft} set={staged.patch} problem={problem} self={organization.id} />
+      <SaveBar dirty={staged.dirty} busy={busy} onReset={staged.reset} />
+    </form>
+  );
+}
+
+/** The fields of an organization, shared by New and Configuration (where the parent cannot change). */
+function OrganizationFields({
+  organization,
+  set,
+  problem,
+  self,
+}: {
+  organization: OrganizationInput;
+  set: (values: Partial<OrganizationInput>) => void;
+  problem: ProblemState;
+  /** The organization's own id once it exists: its parent is then fixed. */
+  self?: string;
+}) {
+  const organizations = useOrganizationOptions();
+  return (
+    <>
+      <Field label="Name" error={problem.field('name')}>
+        <input name="name" value={organization.name} onChange={(event) => set({ name: event.target.value })} />
+      </Field>
+      <Field
+        label="Parent organization"
+        hint={self === undefined ? 'A sub-organization offers only products its parent offers; fixed once created' : 'Fixed once created'}
+        error={problem.field('parentId')}
+      >
+        <select
+          name="parentId"
+          value={organization.parentId ?? ''}
+          disabled={self !== undefined}
+          onChange={(event) => set({ parentId: event.target.value === '' ? null : event.target.value })}
+        >
+          <option value="">None (a root organization)</option>
+          {organizations
+            ?.filter((other) => other.id !== self)
+            .map((other) => (
+              <option key={other.id} value={other.id}>
+                {other.name} ({other.id})
+              </option>
+            ))}
+        </select>
+      </Field>
+      <Field
+        label="Administrators"
+        hint="Client e-mail addresses, comma-separated; the first is the primary"
+        error={problem.field('administrators') ?? firstIndexed(problem, 'administrators', organization.administrators)}
+      >
+        <ListInput name="administrators" value={organization.administrators} onChange={(administrators) => set({ administrators })} />
+      </Field>
+      <ProductChoices
+        legend="Products offered"
+        chosen={organization.productIds}
+        onChange={(productIds) => set({ productIds })}
+        error={(index) => problem.field(index === undefined ? 'productIds' : `productIds.${index}`)}
+      />
+    </>
+  );
+}
+
+/** The message of the first bad item of a list field (`administrators.2`), naming the item. */
+function firstIndexed(problem: ProblemState, path: string, items: readonly string[]): string | undefined {
+  for (const [index, item] of items.entries()) {
+    const message = problem.field(`${path}.${index}`);
+    if (message !== undefined) return `${item}: ${message}`;
+  }
+  return undefined;
+}
+
+/** Creates an organization. */
+export function NewOrganization() {
+  const [group] = useServerGroup();
+  const [draft, setDraft] = useState<OrganizationInput & { id: string }>({
+    id: '',
+    name: '',
+    parentId: null,
+    administrators: [],
+    productIds: [],
+  });
+  const problem = useProblem();
+  const navigate = useNavigate();
+  const create = async (event: FormEvent) => {
+    event.preventDefault();
+    problem.clear();
+    try {
+      const organization = await unwrap(
+        api.POST('/api/v1/organizations', { body: { ...draft, id: draft.id === '' ? undefined : draft.id } }),
+      );
+      navigate(`/organizations/${organization.id}/configuration?group=${encodeURIComponent(group)}`);
+    } catch (failure) {
+      problem.show(failure);
+    }
+  };
+  return (
+    <section>
+      <h1>New organization</h1>
+      <form className="form" onSubmit={create} aria-label="New organization">
+        <ProblemBanner problem={problem} />
+        <Field label="Id" hint="Lower-case letters, digits, . _ -; empty: generated" error={problem.field('id')}>
+          <input name="id" value={draft.id} onChange={(event) => setDraft({ ...draft, id: event.target.value })} />
+        </Field>
+        <OrganizationFields organization={draft} set={(values) => setDraft({ ...draft, ...values })} problem={problem} />
+        <button type="submit">Create</button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import { unwrap } from '@tollgate/api-client';
+import { type FormEvent, useState } from 'react';
+import { api } from '../../api';
+import { ProblemBanner, useProblem } from '../../components/problem';
+import { SaveBar, useStaged } from '../../components/staged';
+import { type ProjectInput, useProject } from './model';
+import { ProjectFields } from './project-fields';
+
+/** The Overview tab: the project's own fields, staged until Save, and what it holds. */
+export function ProjectOverview() {
+  const { project, setProject } = useProject();
+  const staged = useStaged<ProjectInput>(project);
+  const problem = useProblem();
+  const [busy, setBusy] = useState(false);
+  const draft = staged.draft ?? project;
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    problem.clear();
+    try {
+      const { name, description, contextPath, version, status, tags, target } = draft;
+      setProject(
+        await unwrap(
+          api.PATCH('/api/v1/projects/{id}', {
+            params: { path: { id: project.id } },
+            body: { name, description, contextPath, version, status, tags, target },
+          }),
+        ),
+      );
+    } catch (failure) {
+      problem.show(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="form" onSubmit={save} aria-label="Project overview">
+      <ProblemBanner problem={problem} />
+      <dl className="project-facts">
+        <dt>Id</dt>
+        <dd>{project.id}</dd>
+        <dt>Resources</dt>
+        <dd>{project.resources.length === 0 ? 'none: every path' : project.resources.length}</dd>
+        <dt>Policies</dt>
+        <dd>
+          {project.policies.length} ({project.policies.filter((policy) => policy.enabled).length} enabled)
+        </dd>
+        <dt>Updated</dt>
+        <dd>{new Date(project.updatedAt).toLocaleString()}</dd>
+      </dl>
+      <ProjectFields project={draft} set={staged.patch} field={problem.field} />
+      <SaveBar dirty={staged.dirty} busy={busy} onReset={staged.reset} />
+    </form>
+  );
+}

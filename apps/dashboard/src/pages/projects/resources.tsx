@@ -1,0 +1,47 @@
+import { unwrap } from '@tollgate/api-client';
+import { type FormEvent, useMemo, useState } from 'react';
+import { api } from '../../api';
+import { ProblemBanner, useProblem } from '../../components/problem';
+import { SaveBar, useStaged } from '../../components/staged';
+import { type ResourceInput, useProject } from './model';
+import { ResourceRows } from './resource-rows';
+
+/** The Resources tab: the paths and methods the project accepts, staged until Save. */
+export function ProjectResources() {
+  const { project, setProject } = useProject();
+  // One object per saved project, so the staged draft resets only when the project changes.
+  const saved = useMemo(() => ({ resources: project.resources }), [project]);
+  const staged = useStaged<{ resources: ResourceInput[] }>(saved);
+  const problem = useProblem();
+  const [busy, setBusy] = useState(false);
+  const resources = staged.draft?.resources ?? project.resources;
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    problem.clear();
+    try {
+      setProject(await unwrap(api.PATCH('/api/v1/projects/{id}', { params: { path: { id: project.id } }, body: { resources } })));
+    } catch (failure) {
+      problem.show(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="form project-form" onSubmit={save} aria-label="Resources">
+      <ProblemBanner problem={problem} />
+      <p className="muted">
+        Paths are under the context path {project.contextPath}; a <code>{'{name}'}</code> segment matches any one segment.
+      </p>
+      <ResourceRows
+        resources={resources}
+        onChange={(next) => staged.patch({ resources: next })}
+        field={problem.field}
+        contextPath={project.contextPath}
+      />
+      <SaveBar dirty={staged.dirty} busy={busy} onReset={staged.reset} />
+    </form>
+  );
+}
