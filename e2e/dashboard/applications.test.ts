@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, type DashboardHarness, logIn, startDashboard } from './browser.js';
+import { chromiumAvailable, type DashboardHarness, logIn, readClipboard, startDashboard } from './browser.js';
 
 const available = chromiumAvailable();
 
@@ -102,7 +102,7 @@ describe.skipIf(!available)('dashboard: applications', () => {
     expect(secret).toMatch(/^tg_s_[A-Za-z0-9_-]{43}$/);
     await gold.getByRole('button', { name: 'Copy key' }).click();
     await gold.getByRole('button', { name: 'Copied' }).waitFor();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
+    expect(await readClipboard(page)).toBe(key);
     await h.screenshot('subscription-keys-shown-once');
 
     // Shown once: after a reload only the prefix is left.
@@ -271,7 +271,7 @@ describe.skipIf(!available)('dashboard: applications', () => {
     const { page } = h;
     await page.setViewportSize({ width: 800, height: 1000 });
     try {
-      const scrollWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+      const scrollWidth = () => page.locator('html').evaluate((root) => root.scrollWidth);
       await page.goto('/subscriptions?group=production');
       await page.getByRole('link', { name: 'Alice mobile' }).waitFor();
       expect(await scrollWidth()).toBeLessThanOrEqual(800);

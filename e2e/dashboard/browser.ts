@@ -95,3 +95,9 @@ export async function logIn(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.getByRole('navigation', { name: 'Sections' }).waitFor();
 }
+
+/**
+ * What the page's clipboard holds. The expression runs in the page: passed as text, because the
+ * tests are type-checked for Node, which has no `navigator`.
+ */
+export const readClipboard = (page: Page): Promise<string> => page.evaluate<string>('navigator.clipboard.readText()');

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { messageOf } from '../api';
+import { useAction } from './problem';
 
 /** Hands a downloaded file to the browser as if a link had been followed. */
 export function saveFile(file: Blob, filename: string): void {
@@ -27,22 +28,16 @@ export function CsvExportButton({
   filename: string;
   label?: string;
 }) {
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
-  const download = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  // The message shows beside the button, not in a page's banner.
+  const action = useAction({ show: (failure) => setError(messageOf(failure)), clear: () => setError(undefined) });
+  const download = () =>
+    action.run(async () => {
       saveFile(await fetchCsv(), filename);
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <span className="csv-export">
-      <button type="button" className="secondary" disabled={busy} onClick={download}>
+      <button type="button" className="secondary" disabled={action.busy} onClick={download}>
         {label}
       </button>
       {error !== undefined && (

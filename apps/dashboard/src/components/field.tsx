@@ -8,11 +8,17 @@ export function Field({ label, error, hint, children }: { label: string; error?:
       <span className="field-label">{label}</span>
       {children}
       {hint !== undefined && <span className="hint">{hint}</span>}
-      {error !== undefined && (
-        <span className="field-error" role="alert">
-          {error}
-        </span>
-      )}
+      <FieldError message={error} />
     </label>
+  );
+}
+
+/** The API's (or the form's own) message for a field, announced as it appears; nothing without one. */
+export function FieldError({ message }: { message: string | undefined }) {
+  if (message === undefined) return null;
+  return (
+    <span className="field-error" role="alert">
+      {message}
+    </span>
   );
 }

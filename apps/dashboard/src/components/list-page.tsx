@@ -2,12 +2,9 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { messageOf } from '../api';
 import { GroupLink } from '../shell/server-group';
-
-/** One column of a list. */
-export interface Column<T> {
-  header: string;
-  cell: (item: T) => ReactNode;
-}
+import { type Column, ItemsTable } from './items-table';
+import { ListHeader } from './list-header';
+import { Pager } from './pager';
 
 /** What a list page asks the API for: the search text and a page. */
 export interface ListQuery {
@@ -50,6 +47,10 @@ export function ListPage<T extends { id: string }>({
   const [page, setPage] = useState<ListAnswer<T> | undefined>();
   const [error, setError] = useState<string | undefined>();
   const cursor = cursors.at(-1);
+  // The first column links to the item's page.
+  const linked = columns.map((column, index) =>
+    index === 0 ? { ...column, cell: (item: T) => <GroupLink to={detailPath(item)}>{column.cell(item)}</GroupLink> } : column,
+  );
 
   useEffect(() => {
     let current = true;
@@ -74,14 +75,7 @@ export function ListPage<T extends { id: string }>({
 
   return (
     <section>
-      <header className="page-header">
-        <h1>{title}</h1>
-        {newPath !== undefined && (
-          <GroupLink className="button" to={newPath}>
-            New
-          </GroupLink>
-        )}
-      </header>
+      <ListHeader title={title} newPath={newPath} />
       <search>
         <form
           className="search"
@@ -109,40 +103,9 @@ export function ListPage<T extends { id: string }>({
       {page !== undefined && page.items.length === 0 && cursors.length === 1 ? (
         <div className="empty">{q === '' ? empty : `Nothing matches “${q}”.`}</div>
       ) : (
-        <table className="list">
-          <thead>
-            <tr>
-              {columns.map((column) => (
-                <th key={column.header}>{column.header}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {page?.items.map((item) => (
-              <tr key={item.id}>
-                {columns.map((column, index) => (
-                  <td key={column.header}>
-                    {index === 0 ? <GroupLink to={detailPath(item)}>{column.cell(item)}</GroupLink> : column.cell(item)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ItemsTable className="list" columns={linked} items={page?.items} rowKey={(item) => item.id} />
       )}
-      <nav className="pager" aria-label="Pages">
-        <button type="button" className="secondary" disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
-          Previous
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          disabled={page?.nextCursor == null}
-          onClick={() => page?.nextCursor != null && setCursors([...cursors, page.nextCursor])}
-        >
-          Next
-        </button>
-      </nav>
+      <Pager cursors={cursors} nextCursor={page?.nextCursor} onChange={setCursors} />
     </section>
   );
 }

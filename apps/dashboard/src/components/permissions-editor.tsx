@@ -1,8 +1,10 @@
 import { type Answer, unwrap } from '@tollgate/api-client';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../api';
-import { ProblemBanner, useProblem } from './problem';
+import { FieldError } from './field';
+import { ProblemBanner, useAction } from './problem';
 import { SaveBar, useStaged } from './staged';
+import { useLoaded } from './use-loaded';
 
 /** The collections whose objects carry their own permission entries. */
 export type PermissionCollection = 'projects' | 'products' | 'clients' | 'subscriptions' | 'organizations';
@@ -24,30 +26,16 @@ const WORDS: readonly Word[] = ['inherit', 'allow', 'deny'];
  * whole list. Refusals (403) go to the banner; `entries.N.…` messages beside that entry.
  */
 export function PermissionsEditor({ collection, id }: { collection: PermissionCollection; id: string }) {
-  const [saved, setSaved] = useState<Entries | undefined>();
+  const [saved, setSaved, problem] = useLoaded(() => read(collection, id), [collection, id]);
   const staged = useStaged(saved);
-  const problem = useProblem();
-  const [busy, setBusy] = useState(false);
+  const action = useAction(problem);
   const me = useMe();
   const rights: readonly Right[] = collection === 'projects' ? ['view', 'modify', 'deploy'] : ['view', 'modify'];
   const entries = staged.draft?.entries ?? [];
 
-  useEffect(() => {
-    read(collection, id).then(setSaved, problem.show);
-  }, [collection, id, problem.show]);
-
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    problem.clear();
-    try {
-      setSaved(await write(collection, id, entries));
-    } catch (failure) {
-      problem.show(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = action.submit(async () => {
+    setSaved(await write(collection, id, entries));
+  });
   const change = (index: number, right: Right, word: Word) =>
     staged.patch({ entries: entries.map((entry, at) => (at === index ? { ...entry, [right]: word } : entry)) });
   const add = (type: PrincipalType, principalId: string) =>
@@ -100,11 +88,7 @@ export function PermissionsEditor({ collection, id }: { collection: PermissionCo
                     {me !== undefined && concernsMe(me, entry) && (
                       <span className="hint"> (you: only someone else may change this entry)</span>
                     )}
-                    {principalError !== undefined && (
-                      <span className="field-error" role="alert">
-                        {principalError}
-                      </span>
-                    )}
+                    <FieldError message={principalError} />
                   </td>
                   {rights.map((right) => (
                     <td key={right}>
@@ -119,11 +103,7 @@ export function PermissionsEditor({ collection, id }: { collection: PermissionCo
                           </option>
                         ))}
                       </select>
-                      {problem.field(`entries.${index}.${right}`) !== undefined && (
-                        <span className="field-error" role="alert">
-                          {problem.field(`entries.${index}.${right}`)}
-                        </span>
-                      )}
+                      <FieldError message={problem.field(`entries.${index}.${right}`)} />
                     </td>
                   ))}
                   <td>
@@ -143,7 +123,7 @@ export function PermissionsEditor({ collection, id }: { collection: PermissionCo
         </table>
       )}
       <AddPrincipal canList={me?.permissions.includes('MANAGE_USERS_AND_GROUPS') ?? false} taken={entries} onAdd={add} />
-      <SaveBar dirty={staged.dirty} busy={busy} onReset={staged.reset} />
+      <SaveBar dirty={staged.dirty} busy={action.busy} onReset={staged.reset} />
     </form>
   );
 }

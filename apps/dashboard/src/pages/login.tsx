@@ -1,31 +1,28 @@
 import { ApiProblem, unwrap } from '@tollgate/api-client';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, messageOf, session } from '../api';
+import { useAction } from '../components/problem';
 
 /** Sign in with a username and password; the session token is kept for this tab. */
 export function LoginPage() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
   const navigate = useNavigate();
   const [params] = useSearchParams();
+  // Its own message rather than a banner: a 401 here means a wrong password, not an ended session.
+  const action = useAction({
+    show: (failure) =>
+      setError(failure instanceof ApiProblem && failure.status === 401 ? 'Wrong username or password.' : messageOf(failure)),
+    clear: () => setError(undefined),
+  });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const { token } = await unwrap(api.POST('/api/v1/auth/login', { body: { username, password } }));
-      session.start(token);
-      navigate(params.get('next') ?? '/products');
-    } catch (failure) {
-      setError(failure instanceof ApiProblem && failure.status === 401 ? 'Wrong username or password.' : messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = action.submit(async () => {
+    const { token } = await unwrap(api.POST('/api/v1/auth/login', { body: { username, password } }));
+    session.start(token);
+    navigate(params.get('next') ?? '/products');
+  });
 
   return (
     <main className="login">
@@ -51,7 +48,7 @@ export function LoginPage() {
             {error}
           </p>
         )}
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={action.busy}>
           Log in
         </button>
       </form>

@@ -1,4 +1,4 @@
-import { Link, type LinkProps, useSearchParams } from 'react-router';
+import { Link, type LinkProps, useNavigate, useSearchParams } from 'react-router';
 
 const STORED_GROUP = 'tollgate.serverGroup';
 /** The group a first visit shows. */
@@ -22,9 +22,23 @@ export function useServerGroup(): [group: string, choose: (group: string) => voi
   return [group, choose];
 }
 
+/** `to` with the server group in its query, so the page it opens follows the same group. */
+export function withGroup(to: string, group: string): string {
+  const separator = to.includes('?') ? '&' : '?';
+  return `${to}${separator}group=${encodeURIComponent(group)}`;
+}
+
 /** A link that keeps the chosen server group. */
 export function GroupLink({ to, ...props }: LinkProps & { to: string }) {
   const [group] = useServerGroup();
-  const separator = to.includes('?') ? '&' : '?';
-  return <Link {...props} to={`${to}${separator}group=${encodeURIComponent(group)}`} />;
+  return <Link {...props} to={withGroup(to, group)} />;
+}
+
+/** Goes to a page as a {@link GroupLink} would (after Create or Delete): keeping the chosen server group. */
+export function useGroupNavigate(): (to: string) => void {
+  const [group] = useServerGroup();
+  const navigate = useNavigate();
+  return (to) => {
+    navigate(withGroup(to, group));
+  };
 }

@@ -1,6 +1,5 @@
 import { ChartFrame, type Plot } from './chart-frame';
-import { Legend, type Series } from './legend';
-import type { Interval } from './scale';
+import { Legend, type SeriesChartProps } from './legend';
 
 /** The path of one series; a null value breaks the line (no calls: no latency to draw). */
 function linePath(values: ReadonlyArray<number | null>, plot: Plot): string {
@@ -28,19 +27,7 @@ function areaPath(values: ReadonlyArray<number | null>, plot: Plot): string {
  * Series over time as lines (with the area filled when there is one series, as for hits); a
  * single bucket shows as a dot, which a line of one point would not.
  */
-export function LineChart({
-  title,
-  times,
-  interval,
-  series,
-  formatValue,
-}: {
-  title: string;
-  times: ReadonlyArray<string>;
-  interval: Interval;
-  series: ReadonlyArray<Series>;
-  formatValue: (value: number) => string;
-}) {
+export function LineChart({ title, times, interval, series, formatValue }: SeriesChartProps) {
   const max = Math.max(0, ...series.flatMap((item) => item.values.filter((value): value is number => value !== null)));
   const area = series.length === 1;
   return (

@@ -1,21 +1,8 @@
 import { ChartFrame } from './chart-frame';
-import { Legend, type Series } from './legend';
-import type { Interval } from './scale';
+import { Legend, type SeriesChartProps } from './legend';
 
 /** Series over time as stacked bars, first series at the bottom: the parts of a whole per bucket. */
-export function StackedBarChart({
-  title,
-  times,
-  interval,
-  series,
-  formatValue,
-}: {
-  title: string;
-  times: ReadonlyArray<string>;
-  interval: Interval;
-  series: ReadonlyArray<Series>;
-  formatValue: (value: number) => string;
-}) {
+export function StackedBarChart({ title, times, interval, series, formatValue }: SeriesChartProps) {
   const totals = times.map((_, index) => series.reduce((sum, item) => sum + (item.values[index] ?? 0), 0));
   return (
     <figure className="chart-figure">

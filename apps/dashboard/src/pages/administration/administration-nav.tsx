@@ -1,5 +1,5 @@
-import { NavLink, Outlet } from 'react-router';
-import { useServerGroup } from '../../shell/server-group';
+import { Outlet } from 'react-router';
+import { SubNav } from '../../components/sub-nav';
 
 const PAGES = [
   { to: '/administration/users', label: 'Users' },
@@ -10,20 +10,9 @@ const PAGES = [
 
 /** The sub-navigation of Administration, above the page chosen. Users, groups and grants span every server group. */
 export function AdministrationLayout() {
-  const [group] = useServerGroup();
   return (
     <>
-      <nav className="subnav" aria-label="Administration">
-        {PAGES.map((page) => (
-          <NavLink
-            key={page.to}
-            to={`${page.to}?group=${encodeURIComponent(group)}`}
-            className={({ isActive }) => (isActive ? 'active' : '')}
-          >
-            {page.label}
-          </NavLink>
-        ))}
-      </nav>
+      <SubNav label="Administration" links={PAGES} />
       <Outlet />
     </>
   );

@@ -1,6 +1,8 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { messageOf } from '../../api';
-import type { Column, ListAnswer } from '../../components/list-page';
+import { type Column, ItemsTable } from '../../components/items-table';
+import type { ListAnswer } from '../../components/list-page';
+import { Pager } from '../../components/pager';
 
 /**
  * A table read a page at a time by the API's cursors, for the lists that take no search text
@@ -59,39 +61,10 @@ export function CursorTable<T>({
         <div className="empty">{empty}</div>
       ) : (
         <div className="table-scroll">
-          <table className={className} aria-label={label}>
-            <thead>
-              <tr>
-                {columns.map((column) => (
-                  <th key={column.header}>{column.header}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {page?.items.map((item) => (
-                <tr key={rowKey(item)}>
-                  {columns.map((column) => (
-                    <td key={column.header}>{column.cell(item)}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ItemsTable className={className} label={label} columns={columns} items={page?.items} rowKey={rowKey} />
         </div>
       )}
-      <nav className="pager" aria-label="Pages">
-        <button type="button" className="secondary" disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
-          Previous
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          disabled={page?.nextCursor == null}
-          onClick={() => page?.nextCursor != null && setCursors([...cursors, page.nextCursor])}
-        >
-          Next
-        </button>
-      </nav>
+      <Pager cursors={cursors} nextCursor={page?.nextCursor} onChange={setCursors} />
     </>
   );
 }

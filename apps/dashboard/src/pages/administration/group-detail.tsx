@@ -1,58 +1,41 @@
 import { unwrap } from '@tollgate/api-client';
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useMemo } from 'react';
+import { useParams } from 'react-router';
 import { api } from '../../api';
-import { ProblemBanner, useProblem } from '../../components/problem';
+import { ConfirmButton } from '../../components/confirm-button';
+import { ProblemBanner, useAction } from '../../components/problem';
 import { SaveBar, useStaged } from '../../components/staged';
-import { GroupLink, useServerGroup } from '../../shell/server-group';
-import { ConfirmButton } from './confirm-button';
-import type { Group } from './directory';
+import { useLoaded } from '../../components/use-loaded';
+import { GroupLink, useGroupNavigate } from '../../shell/server-group';
 import { GroupFields, type GroupInput } from './group-fields';
 
 /** One group: name, description and members staged until Save, and Delete (not for built-in groups). */
 export function GroupDetail() {
   const { id = '' } = useParams();
-  const [serverGroup] = useServerGroup();
-  const [group, setGroup] = useState<Group | undefined>();
-  const problem = useProblem();
-  const show = problem.show;
-  const [busy, setBusy] = useState(false);
-  const navigate = useNavigate();
-  useEffect(() => {
-    unwrap(api.GET('/api/v1/groups/{id}', { params: { path: { id } } })).then(setGroup, show);
-  }, [id, show]);
+  const [group, setGroup, problem] = useLoaded(() => unwrap(api.GET('/api/v1/groups/{id}', { params: { path: { id } } })), [id]);
+  // Apart, so that only Save marks the save bar busy.
+  const saving = useAction(problem);
+  const deleting = useAction(problem);
+  const navigate = useGroupNavigate();
   const saved = useMemo<GroupInput | undefined>(
     () => (group === undefined ? undefined : { name: group.name, description: group.description, members: group.members }),
     [group],
   );
   const staged = useStaged(saved);
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
+  const save = saving.submit(async () => {
     if (staged.draft === undefined) return;
-    setBusy(true);
-    problem.clear();
-    try {
-      // `everyone`'s members cannot be set at all, not even to what they are.
-      const { members, ...fields } = staged.draft;
-      const body = id === 'everyone' ? fields : { ...fields, members };
-      setGroup(await unwrap(api.PATCH('/api/v1/groups/{id}', { params: { path: { id } }, body })));
-    } catch (failure) {
-      problem.show(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+    // `everyone`'s members cannot be set at all, not even to what they are.
+    const { members, ...fields } = staged.draft;
+    const body = id === 'everyone' ? fields : { ...fields, members };
+    setGroup(await unwrap(api.PATCH('/api/v1/groups/{id}', { params: { path: { id } }, body })));
+  });
 
-  const remove = async () => {
-    problem.clear();
-    try {
+  const remove = () =>
+    deleting.run(async () => {
       await unwrap(api.DELETE('/api/v1/groups/{id}', { params: { path: { id } } }));
-      navigate(`/administration/groups?group=${encodeURIComponent(serverGroup)}`);
-    } catch (failure) {
-      problem.show(failure);
-    }
-  };
+      navigate('/administration/groups');
+    });
 
   return (
     <section>
@@ -68,7 +51,7 @@ export function GroupDetail() {
       {staged.draft !== undefined && (
         <form className="form" onSubmit={save} aria-label="Group">
           <GroupFields id={id} group={staged.draft} set={staged.patch} field={problem.field} />
-          <SaveBar dirty={staged.dirty} busy={busy} onReset={staged.reset} />
+          <SaveBar dirty={staged.dirty} busy={saving.busy} onReset={staged.reset} />
         </form>
       )}
       {group !== undefined && !group.builtIn && (

@@ -1,4 +1,4 @@
-import { Field } from '../../components/field';
+import { NameFields } from '../../components/name-fields';
 import { Checklist } from './checklist';
 import { useGroups, useUsernames } from './directory';
 import { MemberList } from './member-list';
@@ -29,12 +29,7 @@ export function GroupFields({
   const groups = useGroups().filter((item) => item.id !== 'everyone' && item.id !== id);
   return (
     <>
-      <Field label="Name" error={field('name')}>
-        <input name="name" value={group.name} onChange={(event) => set({ name: event.target.value })} />
-      </Field>
-      <Field label="Description" error={field('description')}>
-        <textarea name="description" value={group.description} onChange={(event) => set({ description: event.target.value })} />
-      </Field>
+      <NameFields value={group} set={set} field={field} />
       {id === 'everyone' ? (
         <p className="muted">Every user is a member of everyone; it takes no other members.</p>
       ) : (

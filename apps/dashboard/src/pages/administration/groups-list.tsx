@@ -1,6 +1,7 @@
 import { unwrap } from '@tollgate/api-client';
 import { useCallback } from 'react';
 import { api } from '../../api';
+import { ListHeader } from '../../components/list-header';
 import { GroupLink } from '../../shell/server-group';
 import { CursorTable } from './cursor-table';
 import type { Group } from './directory';
@@ -13,12 +14,7 @@ export function GroupsList() {
   );
   return (
     <section>
-      <header className="page-header">
-        <h1>Groups</h1>
-        <GroupLink className="button" to="/administration/groups/new">
-          New
-        </GroupLink>
-      </header>
+      <ListHeader title="Groups" newPath="/administration/groups/new" />
       <CursorTable<Group>
         label="Groups"
         load={load}

@@ -1,13 +1,12 @@
-import { type Answer, unwrap } from '@tollgate/api-client';
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { unwrap } from '@tollgate/api-client';
+import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../../api';
-import { ProblemBanner, useProblem } from '../../components/problem';
+import { ProblemBanner, useAction } from '../../components/problem';
 import { SaveBar, useStaged } from '../../components/staged';
+import { useLoaded } from '../../components/use-loaded';
 import { GroupLink } from '../../shell/server-group';
 import { PERMISSIONS, type Permission } from './permission-names';
-
-type Grant = Answer<'getPermissions'>;
 
 /**
  * The own grant of one user or group: a checkbox per permission, staged until Save. The API
@@ -18,13 +17,11 @@ export function PermissionGrant() {
   const params = useParams();
   const type = params.type === 'user' ? 'user' : 'group';
   const id = params.id ?? '';
-  const [grant, setGrant] = useState<Grant | undefined>();
-  const problem = useProblem();
-  const show = problem.show;
-  const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    unwrap(api.GET('/api/v1/permissions/{type}/{id}', { params: { path: { type, id } } })).then(setGrant, show);
-  }, [type, id, show]);
+  const [grant, setGrant, problem] = useLoaded(
+    () => unwrap(api.GET('/api/v1/permissions/{type}/{id}', { params: { path: { type, id } } })),
+    [type, id],
+  );
+  const action = useAction(problem);
   const saved = useMemo(() => (grant === undefined ? undefined : { permissions: grant.permissions }), [grant]);
   const staged = useStaged(saved);
   const chosen = new Set<Permission>(staged.draft?.permissions ?? []);
@@ -36,19 +33,10 @@ export function PermissionGrant() {
     staged.patch({ permissions: PERMISSIONS.map((item) => item.name).filter((item) => chosen.has(item)) });
   };
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
+  const save = action.submit(async () => {
     if (staged.draft === undefined) return;
-    setBusy(true);
-    problem.clear();
-    try {
-      setGrant(await unwrap(api.PUT('/api/v1/permissions/{type}/{id}', { params: { path: { type, id } }, body: staged.draft })));
-    } catch (failure) {
-      problem.show(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+    setGrant(await unwrap(api.PUT('/api/v1/permissions/{type}/{id}', { params: { path: { type, id } }, body: staged.draft })));
+  });
 
   return (
     <section>
@@ -87,7 +75,7 @@ export function PermissionGrant() {
               </label>
             ))}
           </fieldset>
-          <SaveBar dirty={staged.dirty} busy={busy} onReset={staged.reset} />
+          <SaveBar dirty={staged.dirty} busy={action.busy} onReset={staged.reset} />
         </form>
       )}
     </section>

@@ -1,34 +1,26 @@
-import { type Answer, unwrap } from '@tollgate/api-client';
-import { type FormEvent, useEffect, useId, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { unwrap } from '@tollgate/api-client';
+import { type FormEvent, useId, useState } from 'react';
 import { api } from '../../api';
 import { Field } from '../../components/field';
-import { ProblemBanner, useProblem } from '../../components/problem';
-import { GroupLink, useServerGroup } from '../../shell/server-group';
+import { ProblemBanner } from '../../components/problem';
+import { useLoaded } from '../../components/use-loaded';
+import { GroupLink, useGroupNavigate } from '../../shell/server-group';
 import { useGroups, useUsernames } from './directory';
-
-type Grant = Answer<'listPermissions'>['items'][number];
 
 /** Every global grant, and a picker to edit the grant of any user or group. */
 export function PermissionsOverview() {
-  const [serverGroup] = useServerGroup();
-  const [grants, setGrants] = useState<Grant[] | undefined>();
-  const problem = useProblem();
-  const show = problem.show;
+  const [grants, , problem] = useLoaded(() => unwrap(api.GET('/api/v1/permissions')).then((answer) => answer.items), []);
   const [type, setType] = useState<'user' | 'group'>('group');
   const [id, setId] = useState('');
   const usernames = useUsernames();
   const groups = useGroups();
   const listId = useId();
-  const navigate = useNavigate();
-  useEffect(() => {
-    unwrap(api.GET('/api/v1/permissions')).then((answer) => setGrants(answer.items), show);
-  }, [show]);
+  const navigate = useGroupNavigate();
 
   const edit = (event: FormEvent) => {
     event.preventDefault();
     if (id.trim() === '') return;
-    navigate(`/administration/permissions/${type}/${encodeURIComponent(id.trim())}?group=${encodeURIComponent(serverGroup)}`);
+    navigate(`/administration/permissions/${type}/${encodeURIComponent(id.trim())}`);
   };
 
   return (

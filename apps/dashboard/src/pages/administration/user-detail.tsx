@@ -1,12 +1,13 @@
 import { unwrap } from '@tollgate/api-client';
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useMemo } from 'react';
+import { useParams } from 'react-router';
 import { api } from '../../api';
+import { ConfirmButton } from '../../components/confirm-button';
 import { Field } from '../../components/field';
-import { ProblemBanner, useProblem } from '../../components/problem';
+import { ProblemBanner, useAction } from '../../components/problem';
 import { SaveBar, useStaged } from '../../components/staged';
-import { GroupLink, useServerGroup } from '../../shell/server-group';
-import { ConfirmButton } from './confirm-button';
+import { useLoaded } from '../../components/use-loaded';
+import { GroupLink, useGroupNavigate } from '../../shell/server-group';
 import type { User } from './directory';
 import { UserFields, type UserInput } from './user-fields';
 
@@ -15,15 +16,14 @@ type Edit = UserInput & { status: User['status'] };
 /** One user: its fields staged until Save (a new password only when one is typed), and Delete. */
 export function UserDetail() {
   const { username = '' } = useParams();
-  const [group] = useServerGroup();
-  const [user, setUser] = useState<User | undefined>();
-  const problem = useProblem();
-  const show = problem.show;
-  const [busy, setBusy] = useState(false);
-  const navigate = useNavigate();
-  useEffect(() => {
-    unwrap(api.GET('/api/v1/users/{username}', { params: { path: { username } } })).then(setUser, show);
-  }, [username, show]);
+  const [user, setUser, problem] = useLoaded(
+    () => unwrap(api.GET('/api/v1/users/{username}', { params: { path: { username } } })),
+    [username],
+  );
+  // Apart, so that only Save marks the save bar busy.
+  const saving = useAction(problem);
+  const deleting = useAction(problem);
+  const navigate = useGroupNavigate();
   const saved = useMemo<Edit | undefined>(
     () =>
       user === undefined
@@ -33,31 +33,18 @@ export function UserDetail() {
   );
   const staged = useStaged(saved);
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
+  const save = saving.submit(async () => {
     if (staged.draft === undefined) return;
-    setBusy(true);
-    problem.clear();
-    try {
-      const { password, ...fields } = staged.draft;
-      const body = password === '' ? fields : { ...fields, password };
-      setUser(await unwrap(api.PATCH('/api/v1/users/{username}', { params: { path: { username } }, body })));
-    } catch (failure) {
-      problem.show(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const { password, ...fields } = staged.draft;
+    const body = password === '' ? fields : { ...fields, password };
+    setUser(await unwrap(api.PATCH('/api/v1/users/{username}', { params: { path: { username } }, body })));
+  });
 
-  const remove = async () => {
-    problem.clear();
-    try {
+  const remove = () =>
+    deleting.run(async () => {
       await unwrap(api.DELETE('/api/v1/users/{username}', { params: { path: { username } } }));
-      navigate(`/administration/users?group=${encodeURIComponent(group)}`);
-    } catch (failure) {
-      problem.show(failure);
-    }
-  };
+      navigate('/administration/users');
+    });
 
   return (
     <section>
@@ -81,7 +68,7 @@ export function UserDetail() {
               <option value="disabled">disabled</option>
             </select>
           </Field>
-          <SaveBar dirty={staged.dirty} busy={busy} onReset={staged.reset} />
+          <SaveBar dirty={staged.dirty} busy={saving.busy} onReset={staged.reset} />
         </form>
       )}
       {user !== undefined && (

@@ -3,6 +3,7 @@ import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../../api';
 import { Field } from '../../components/field';
+import { ListHeader } from '../../components/list-header';
 import { GroupLink } from '../../shell/server-group';
 import { CursorTable } from './cursor-table';
 import { type User, useGroups } from './directory';
@@ -39,12 +40,7 @@ export function UsersList() {
 
   return (
     <section>
-      <header className="page-header">
-        <h1>Users</h1>
-        <GroupLink className="button" to="/administration/users/new">
-          New
-        </GroupLink>
-      </header>
+      <ListHeader title="Users" newPath="/administration/users/new" />
       <form className="filters" aria-label="Filter users" onSubmit={(event) => event.preventDefault()}>
         <Field label="Group">
           <select name="groupId" value={groupId} onChange={(event) => narrow('groupId', event.target.value)}>

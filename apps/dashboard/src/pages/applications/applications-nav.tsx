@@ -1,5 +1,4 @@
-import { NavLink } from 'react-router';
-import { useServerGroup } from '../../shell/server-group';
+import { SubNav } from '../../components/sub-nav';
 
 const PAGES = [
   { to: '/products', label: 'Products' },
@@ -10,18 +9,5 @@ const PAGES = [
 
 /** The sub-navigation of Applications. */
 export function ApplicationsNav() {
-  const [group] = useServerGroup();
-  return (
-    <nav className="subnav" aria-label="Applications">
-      {PAGES.map((page) => (
-        <NavLink
-          key={page.to}
-          to={`${page.to}?group=${encodeURIComponent(group)}`}
-          className={({ isActive }) => (isActive ? 'active' : '')}
-        >
-          {page.label}
-        </NavLink>
-      ))}
-    </nav>
-  );
+  return <SubNav label="Applications" links={PAGES} />;
 }

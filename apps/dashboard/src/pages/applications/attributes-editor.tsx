@@ -1,4 +1,4 @@
-import { Field } from '../../components/field';
+import { Field, FieldError } from '../../components/field';
 
 /** A client's attributes as rows, so a name can be typed (or emptied) without losing its value. */
 export type AttributeRows = Array<[name: string, value: string]>;
@@ -57,11 +57,7 @@ export function AttributesEditor({
           Add attribute
         </button>
       </div>
-      {field('attributes') !== undefined && (
-        <span className="field-error" role="alert">
-          {field('attributes')}
-        </span>
-      )}
+      <FieldError message={field('attributes')} />
     </fieldset>
   );
 }

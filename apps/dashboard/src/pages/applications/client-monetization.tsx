@@ -1,12 +1,14 @@
 import { type Answer, unwrap } from '@tollgate/api-client';
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useOutletContext } from 'react-router';
 import { api } from '../../api';
 import { Field } from '../../components/field';
-import { ProblemBanner, useProblem } from '../../components/problem';
+import { ProblemBanner, useAction, useProblem } from '../../components/problem';
+import { useLoaded } from '../../components/use-loaded';
 import { GroupLink } from '../../shell/server-group';
 import type { ClientContext } from './clients';
 import { formatMoney, parseMoney } from './money';
+import { TablePanel } from './table-panel';
 
 type ClientMonetization = Answer<'getClientMonetization'>;
 
@@ -16,15 +18,10 @@ const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { timeZ
 /** A client's money: prepaid balances (and a top-up), the plans its subscriptions are on, its invoices. */
 export function ClientMonetizationTab() {
   const { client } = useOutletContext<ClientContext>();
-  const [money, setMoney] = useState<ClientMonetization | undefined>();
-  const problem = useProblem();
-  const reload = useCallback(
-    () => unwrap(api.GET('/api/v1/clients/{id}/monetization', { params: { path: { id: client.id } } })).then(setMoney, problem.show),
-    [client.id, problem.show],
+  const [money, , problem, reload] = useLoaded(
+    () => unwrap(api.GET('/api/v1/clients/{id}/monetization', { params: { path: { id: client.id } } })),
+    [client.id],
   );
-  useEffect(() => {
-    reload();
-  }, [reload]);
 
   return (
     <div>
@@ -43,45 +40,35 @@ export function ClientMonetizationTab() {
 
 function Balances({ money }: { money: ClientMonetization }) {
   return (
-    <section className="panel" aria-label="Prepaid balances">
-      <h2>Prepaid balances</h2>
-      {money.balances.length === 0 ? (
-        <div className="empty">No prepaid balance yet. Top up below before the client's subscriptions go on a prepaid plan.</div>
-      ) : (
-        <div className="table-scroll">
-          <table className="data">
-            <thead>
-              <tr>
-                <th>Currency</th>
-                <th className="amount">Available</th>
-                <th className="amount">Topped up</th>
-                <th className="amount">Charged</th>
-                <th>State</th>
-              </tr>
-            </thead>
-            <tbody>
-              {money.balances.map((balance) => (
-                <tr key={balance.currency}>
-                  <td>{balance.currency}</td>
-                  <td className="amount" data-testid={`available-${balance.currency}`}>
-                    {formatMoney(balance.available, balance.currency)}
-                  </td>
-                  <td className="amount">{formatMoney(balance.toppedUp, balance.currency)}</td>
-                  <td className="amount">{formatMoney(balance.charged, balance.currency)}</td>
-                  <td>
-                    {balance.exhausted ? (
-                      <span className="badge exhausted">exhausted: prepaid calls refused</span>
-                    ) : (
-                      <span className="badge active">ok</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+    <TablePanel
+      title="Prepaid balances"
+      headings={[
+        'Currency',
+        { label: 'Available', amount: true },
+        { label: 'Topped up', amount: true },
+        { label: 'Charged', amount: true },
+        'State',
+      ]}
+      items={money.balances}
+      empty="No prepaid balance yet. Top up below before the client's subscriptions go on a prepaid plan."
+      row={(balance) => (
+        <tr key={balance.currency}>
+          <td>{balance.currency}</td>
+          <td className="amount" data-testid={`available-${balance.currency}`}>
+            {formatMoney(balance.available, balance.currency)}
+          </td>
+          <td className="amount">{formatMoney(balance.toppedUp, balance.currency)}</td>
+          <td className="amount">{formatMoney(balance.charged, balance.currency)}</td>
+          <td>
+            {balance.exhausted ? (
+              <span className="badge exhausted">exhausted: prepaid calls refused</span>
+            ) : (
+              <span className="badge active">ok</span>
+            )}
+          </td>
+        </tr>
       )}
-    </section>
+    />
   );
 }
 
@@ -91,32 +78,23 @@ function TopUpForm({ clientId, currencies, onDone }: { clientId: string; currenc
   const [amount, setAmount] = useState('');
   const [note, setNote] = useState('');
   const [amountError, setAmountError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
   const problem = useProblem();
+  const action = useAction(problem);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    problem.clear();
+  const submit = action.submit(async () => {
     const parsed = parseMoney(amount, currency.trim().toUpperCase());
     setAmountError('error' in parsed ? parsed.error : undefined);
     if ('error' in parsed) return;
-    setBusy(true);
-    try {
-      await unwrap(
-        api.POST('/api/v1/clients/{id}/top-ups', {
-          params: { path: { id: clientId } },
-          body: { currency: currency.trim().toUpperCase(), amount: parsed.minor, ...(note === '' ? {} : { note }) },
-        }),
-      );
-      setAmount('');
-      setNote('');
-      onDone();
-    } catch (failure) {
-      problem.show(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+    await unwrap(
+      api.POST('/api/v1/clients/{id}/top-ups', {
+        params: { path: { id: clientId } },
+        body: { currency: currency.trim().toUpperCase(), amount: parsed.minor, ...(note === '' ? {} : { note }) },
+      }),
+    );
+    setAmount('');
+    setNote('');
+    onDone();
+  });
 
   return (
     <form className="panel" onSubmit={submit} aria-label="Top up">
@@ -134,7 +112,7 @@ function TopUpForm({ clientId, currencies, onDone }: { clientId: string; currenc
         </Field>
       </div>
       <div>
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={action.busy}>
           Top up
         </button>
       </div>
@@ -144,82 +122,48 @@ function TopUpForm({ clientId, currencies, onDone }: { clientId: string; currenc
 
 function Plans({ money }: { money: ClientMonetization }) {
   return (
-    <section className="panel" aria-label="Plans in effect">
-      <h2>Plans in effect</h2>
-      {money.plans.length === 0 ? (
-        <div className="empty">
-          None of this client's subscriptions is on a rate plan. Choose one per product on the subscription's Configuration tab.
-        </div>
-      ) : (
-        <div className="table-scroll">
-          <table className="data">
-            <thead>
-              <tr>
-                <th>Subscription</th>
-                <th>Product</th>
-                <th>Plan</th>
-                <th>Mode</th>
-                <th>Since</th>
-              </tr>
-            </thead>
-            <tbody>
-              {money.plans.map((plan) => (
-                <tr key={`${plan.subscriptionId}/${plan.productId}`}>
-                  <td>
-                    <GroupLink to={`/subscriptions/${plan.subscriptionId}/monetization`}>{plan.subscriptionId}</GroupLink>
-                  </td>
-                  <td>{plan.productId}</td>
-                  <td>
-                    {plan.name} <span className="muted">({plan.currency})</span>
-                  </td>
-                  <td>{plan.mode}</td>
-                  <td>{when(plan.since)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+    <TablePanel
+      title="Plans in effect"
+      headings={['Subscription', 'Product', 'Plan', 'Mode', 'Since']}
+      items={money.plans}
+      empty="None of this client's subscriptions is on a rate plan. Choose one per product on the subscription's Configuration tab."
+      row={(plan) => (
+        <tr key={`${plan.subscriptionId}/${plan.productId}`}>
+          <td>
+            <GroupLink to={`/subscriptions/${plan.subscriptionId}/monetization`}>{plan.subscriptionId}</GroupLink>
+          </td>
+          <td>{plan.productId}</td>
+          <td>
+            {plan.name} <span className="muted">({plan.currency})</span>
+          </td>
+          <td>{plan.mode}</td>
+          <td>{when(plan.since)}</td>
+        </tr>
       )}
-    </section>
+    />
   );
 }
 
 function Invoices({ money }: { money: ClientMonetization }) {
   return (
-    <section className="panel" aria-label="Invoices">
-      <h2>Invoices</h2>
-      {money.invoices.length === 0 ? (
-        <div className="empty">No invoice yet: rating turns the calls of postpaid and prepaid plans into invoices every hour.</div>
-      ) : (
-        <div className="table-scroll">
-          <table className="data">
-            <thead>
-              <tr>
-                <th>Number</th>
-                <th>Period</th>
-                <th>Status</th>
-                <th className="amount">Total</th>
-                <th>Due</th>
-              </tr>
-            </thead>
-            <tbody>
-              {money.invoices.map((invoice) => (
-                <tr key={invoice.id}>
-                  <td>{invoice.number ?? <span className="muted">draft</span>}</td>
-                  <td>
-                    {day(invoice.periodStart)} – {day(invoice.periodEnd)}
-                  </td>
-                  <td>
-                    <span className={`badge ${invoice.status === 'final' ? 'active' : 'pending'}`}>{invoice.status}</span>
-                  </td>
-                  <td className="amount">{formatMoney(invoice.total, invoice.currency)}</td>
-                  <td>{when(invoice.dueAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+    <TablePanel
+      title="Invoices"
+      headings={['Number', 'Period', 'Status', { label: 'Total', amount: true }, 'Due']}
+      items={money.invoices}
+      empty="No invoice yet: rating turns the calls of postpaid and prepaid plans into invoices every hour."
+      row={(invoice) => (
+        <tr key={invoice.id}>
+          <td>{invoice.number ?? <span className="muted">draft</span>}</td>
+          <td>
+            {day(invoice.periodStart)} – {day(invoice.periodEnd)}
+          </td>
+          <td>
+            <span className={`badge ${invoice.status === 'final' ? 'active' : 'pending'}`}>{invoice.status}</span>
+          </td>
+          <td className="amount">{formatMoney(invoice.total, invoice.currency)}</td>
+          <td>{when(invoice.dueAt)}</td>
+        </tr>
       )}
-    </section>
+    />
   );
 }

@@ -1,16 +1,17 @@
 import { type Answer, unwrap } from '@tollgate/api-client';
-import { type FormEvent, useCallback, useEffect, useMemo, useState } from 'react';
-import { Outlet, useNavigate, useOutletContext, useParams } from 'react-router';
+import { useCallback, useMemo, useState } from 'react';
+import { useOutletContext, useParams } from 'react-router';
 import { api } from '../../api';
 import { Field } from '../../components/field';
 import { ListPage, type ListQuery } from '../../components/list-page';
-import { ProblemBanner, useProblem } from '../../components/problem';
+import { IdField, NewForm } from '../../components/new-form';
+import { ProblemBanner, useAction, useProblem } from '../../components/problem';
 import { SaveBar, useStaged } from '../../components/staged';
-import { Tabs } from '../../components/tabs';
-import { useServerGroup } from '../../shell/server-group';
+import { useLoaded } from '../../components/use-loaded';
+import { useGroupNavigate } from '../../shell/server-group';
 import { ApplicationsNav } from './applications-nav';
 import { type AttributeRows, AttributesEditor, attributesOf, rowsOf } from './attributes-editor';
-import { detailTabs } from './entity-tabs';
+import { DetailPage } from './detail-page';
 import { useOrganizationOptions } from './options';
 
 type Client = Answer<'getClient'>;
@@ -60,22 +61,17 @@ export function ClientsList() {
 /** The tabs of one client; each tab reads it from the outlet context. */
 export function ClientDetail() {
   const { id = '' } = useParams();
-  const [client, setClient] = useState<Client | undefined>();
-  const problem = useProblem();
-  useEffect(() => {
-    unwrap(api.GET('/api/v1/clients/{id}', { params: { path: { id } } })).then(setClient, problem.show);
-  }, [id, problem.show]);
+  const [client, setClient, problem] = useLoaded(() => unwrap(api.GET('/api/v1/clients/{id}', { params: { path: { id } } })), [id]);
   return (
-    <section>
-      <header className="page-header">
-        <h1>{client?.name ?? id}</h1>
-        <span className="muted">Client {id}</span>
-        {client !== undefined && <span className={`badge ${client.status}`}>{client.status}</span>}
-      </header>
-      <ProblemBanner problem={problem} />
-      <Tabs base={`/clients/${id}`} tabs={detailTabs(true)} />
-      {client !== undefined && <Outlet context={{ client, setClient } satisfies ClientContext} />}
-    </section>
+    <DetailPage
+      title={client?.name ?? id}
+      subtitle={`Client ${id}`}
+      badge={client !== undefined && <span className={`badge ${client.status}`}>{client.status}</span>}
+      problem={problem}
+      base={`/clients/${id}`}
+      monetization
+      context={client && ({ client, setClient } satisfies ClientContext)}
+    />
   );
 }
 
@@ -92,32 +88,23 @@ export function ClientConfiguration() {
   const staged = useStaged(saved);
   const problem = useProblem();
   const [local, setLocal] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const action = useAction(problem);
   const draft = staged.draft ?? saved;
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    problem.clear();
+  const save = action.submit(async () => {
     const checked = attributesOf(draft.attributes);
     setLocal('errors' in checked ? checked.errors : {});
     if ('errors' in checked) return;
-    setBusy(true);
-    try {
-      const { name, email, status, organizationId } = draft;
-      setClient(
-        await unwrap(
-          api.PATCH('/api/v1/clients/{id}', {
-            params: { path: { id: client.id } },
-            body: { name, email, status, organizationId, attributes: checked.attributes },
-          }),
-        ),
-      );
-    } catch (failure) {
-      problem.show(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const { name, email, status, organizationId } = draft;
+    setClient(
+      await unwrap(
+        api.PATCH('/api/v1/clients/{id}', {
+          params: { path: { id: client.id } },
+          body: { name, email, status, organizationId, attributes: checked.attributes },
+        }),
+      ),
+    );
+  });
 
   return (
     <form className="form" onSubmit={save} aria-label="Client configuration">
@@ -125,7 +112,7 @@ export function ClientConfiguration() {
       <ClientFields client={draft} set={staged.patch} field={(path) => local[path] ?? problem.field(path)} />
       <SaveBar
         dirty={staged.dirty}
-        busy={busy}
+        busy={action.busy}
         onReset={() => {
           staged.reset();
           setLocal({});
@@ -181,7 +168,6 @@ function ClientFields({
 
 /** Creates a client. */
 export function NewClient() {
-  const [group] = useServerGroup();
   const [draft, setDraft] = useState<ClientForm & { id: string }>({
     id: '',
     name: '',
@@ -192,39 +178,26 @@ export function NewClient() {
   });
   const [local, setLocal] = useState<Record<string, string>>({});
   const problem = useProblem();
-  const navigate = useNavigate();
-  const create = async (event: FormEvent) => {
-    event.preventDefault();
-    problem.clear();
+  const navigate = useGroupNavigate();
+  const create = async () => {
     const checked = attributesOf(draft.attributes);
     setLocal('errors' in checked ? checked.errors : {});
     if ('errors' in checked) return;
-    try {
-      const client = await unwrap(
-        api.POST('/api/v1/clients', {
-          body: { ...draft, id: draft.id === '' ? undefined : draft.id, attributes: checked.attributes },
-        }),
-      );
-      navigate(`/clients/${client.id}/configuration?group=${encodeURIComponent(group)}`);
-    } catch (failure) {
-      problem.show(failure);
-    }
+    const client = await unwrap(
+      api.POST('/api/v1/clients', {
+        body: { ...draft, id: draft.id === '' ? undefined : draft.id, attributes: checked.attributes },
+      }),
+    );
+    navigate(`/clients/${client.id}/configuration`);
   };
   return (
-    <section>
-      <h1>New client</h1>
-      <form className="form" onSubmit={create} aria-label="New client">
-        <ProblemBanner problem={problem} />
-        <Field label="Id" hint="Lower-case letters, digits, . _ -; empty: generated" error={problem.field('id')}>
-          <input name="id" value={draft.id} onChange={(event) => setDraft({ ...draft, id: event.target.value })} />
-        </Field>
-        <ClientFields
-          client={draft}
-          set={(values) => setDraft({ ...draft, ...values })}
-          field={(path) => local[path] ?? problem.field(path)}
-        />
-        <button type="submit">Create</button>
-      </form>
-    </section>
+    <NewForm title="New client" problem={problem} onCreate={create}>
+      <IdField value={draft.id} onChange={(id) => setDraft({ ...draft, id })} error={problem.field('id')} />
+      <ClientFields
+        client={draft}
+        set={(values) => setDraft({ ...draft, ...values })}
+        field={(path) => local[path] ?? problem.field(path)}
+      />
+    </NewForm>
   );
 }

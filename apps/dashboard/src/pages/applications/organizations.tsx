@@ -1,16 +1,17 @@
 import { type Answer, type Body, unwrap } from '@tollgate/api-client';
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import { Outlet, useNavigate, useOutletContext, useParams } from 'react-router';
+import { useCallback, useState } from 'react';
+import { useOutletContext, useParams } from 'react-router';
 import { api } from '../../api';
+import { CommaListInput } from '../../components/comma-list-input';
 import { Field } from '../../components/field';
 import { ListPage, type ListQuery } from '../../components/list-page';
-import { ProblemBanner, type ProblemState, useProblem } from '../../components/problem';
+import { IdField, NewForm } from '../../components/new-form';
+import { ProblemBanner, type ProblemState, useAction, useProblem } from '../../components/problem';
 import { SaveBar, useStaged } from '../../components/staged';
-import { Tabs } from '../../components/tabs';
-import { useServerGroup } from '../../shell/server-group';
+import { useLoaded } from '../../components/use-loaded';
+import { useGroupNavigate } from '../../shell/server-group';
 import { ApplicationsNav } from './applications-nav';
-import { detailTabs } from './entity-tabs';
-import { ListInput } from './list-input';
+import { DetailPage } from './detail-page';
 import { useOrganizationOptions } from './options';
 import { ProductChoices } from './product-choices';
 
@@ -45,21 +46,19 @@ export function OrganizationsList() {
 /** The tabs of one organization; each tab reads it from the outlet context. */
 export function OrganizationDetail() {
   const { id = '' } = useParams();
-  const [organization, setOrganization] = useState<Organization | undefined>();
-  const problem = useProblem();
-  useEffect(() => {
-    unwrap(api.GET('/api/v1/organizations/{id}', { params: { path: { id } } })).then(setOrganization, problem.show);
-  }, [id, problem.show]);
+  const [organization, setOrganization, problem] = useLoaded(
+    () => unwrap(api.GET('/api/v1/organizations/{id}', { params: { path: { id } } })),
+    [id],
+  );
   return (
-    <section>
-      <header className="page-header">
-        <h1>{organization?.name ?? id}</h1>
-        <span className="muted">Organization {id}</span>
-      </header>
-      <ProblemBanner problem={problem} />
-      <Tabs base={`/organizations/${id}`} tabs={detailTabs(false)} />
-      {organization !== undefined && <Outlet context={{ organization, setOrganization } satisfies OrganizationContext} />}
-    </section>
+    <DetailPage
+      title={organization?.name ?? id}
+      subtitle={`Organization ${id}`}
+      problem={problem}
+      base={`/organizations/${id}`}
+      monetization={false}
+      context={organization && ({ organization, setOrganization } satisfies OrganizationContext)}
+    />
   );
 }
 
@@ -73,35 +72,26 @@ export function OrganizationConfiguration() {
   const { organization, setOrganization } = useOutletContext<OrganizationContext>();
   const staged = useStaged<OrganizationInput>(organization);
   const problem = useProblem();
-  const [busy, setBusy] = useState(false);
+  const action = useAction(problem);
   const draft = staged.draft ?? organization;
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    problem.clear();
-    try {
-      const { name, administrators, productIds } = draft;
-      setOrganization(
-        await unwrap(
-          api.PATCH('/api/v1/organizations/{id}', {
-            params: { path: { id: organization.id } },
-            body: { name, administrators, productIds },
-          }),
-        ),
-      );
-    } catch (failure) {
-      problem.show(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = action.submit(async () => {
+    const { name, administrators, productIds } = draft;
+    setOrganization(
+      await unwrap(
+        api.PATCH('/api/v1/organizations/{id}', {
+          params: { path: { id: organization.id } },
+          body: { name, administrators, productIds },
+        }),
+      ),
+    );
+  });
 
   return (
     <form className="form" onSubmit={save} aria-label="Organization configuration">
       <ProblemBanner problem={problem} />
       <OrganizationFields organization={draft} set={staged.patch} problem={problem} self={organization.id} />
-      <SaveBar dirty={staged.dirty} busy={busy} onReset={staged.reset} />
+      <SaveBar dirty={staged.dirty} busy={action.busy} onReset={staged.reset} />
     </form>
   );
 }
@@ -151,7 +141,7 @@ function OrganizationFields({
         hint="Client e-mail addresses, comma-separated; the first is the primary"
         error={problem.field('administrators') ?? firstIndexed(problem, 'administrators', organization.administrators)}
       >
-        <ListInput name="administrators" value={organization.administrators} onChange={(administrators) => set({ administrators })} />
+        <CommaListInput name="administrators" value={organization.administrators} onChange={(administrators) => set({ administrators })} />
       </Field>
       <ProductChoices
         legend="Products offered"
@@ -174,7 +164,6 @@ function firstIndexed(problem: ProblemState, path: string, items: readonly strin
 
 /** Creates an organization. */
 export function NewOrganization() {
-  const [group] = useServerGroup();
   const [draft, setDraft] = useState<OrganizationInput & { id: string }>({
     id: '',
     name: '',
@@ -183,30 +172,17 @@ export function NewOrganization() {
     productIds: [],
   });
   const problem = useProblem();
-  const navigate = useNavigate();
-  const create = async (event: FormEvent) => {
-    event.preventDefault();
-    problem.clear();
-    try {
-      const organization = await unwrap(
-        api.POST('/api/v1/organizations', { body: { ...draft, id: draft.id === '' ? undefined : draft.id } }),
-      );
-      navigate(`/organizations/${organization.id}/configuration?group=${encodeURIComponent(group)}`);
-    } catch (failure) {
-      problem.show(failure);
-    }
+  const navigate = useGroupNavigate();
+  const create = async () => {
+    const organization = await unwrap(
+      api.POST('/api/v1/organizations', { body: { ...draft, id: draft.id === '' ? undefined : draft.id } }),
+    );
+    navigate(`/organizations/${organization.id}/configuration`);
   };
   return (
-    <section>
-      <h1>New organization</h1>
-      <form className="form" onSubmit={create} aria-label="New organization">
-        <ProblemBanner problem={problem} />
-        <Field label="Id" hint="Lower-case letters, digits, . _ -; empty: generated" error={problem.field('id')}>
-          <input name="id" value={draft.id} onChange={(event) => setDraft({ ...draft, id: event.target.value })} />
-        </Field>
-        <OrganizationFields organization={draft} set={(values) => setDraft({ ...draft, ...values })} problem={problem} />
-        <button type="submit">Create</button>
-      </form>
-    </section>
+    <NewForm title="New organization" problem={problem} onCreate={create}>
+      <IdField value={draft.id} onChange={(id) => setDraft({ ...draft, id })} error={problem.field('id')} />
+      <OrganizationFields organization={draft} set={(values) => setDraft({ ...draft, ...values })} problem={problem} />
+    </NewForm>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { FieldError } from '../../components/field';
 import { GroupLink } from '../../shell/server-group';
 import { useProductOptions } from './options';
 
@@ -50,20 +51,12 @@ export function ProductChoices({
                 {nameOf(id)} <span className="muted">{id}</span>
               </label>
               {index !== -1 && extra?.(id, index)}
-              {message !== undefined && (
-                <span className="field-error" role="alert">
-                  {message}
-                </span>
-              )}
+              <FieldError message={message} />
             </div>
           );
         })}
       </div>
-      {listError !== undefined && (
-        <span className="field-error" role="alert">
-          {listError}
-        </span>
-      )}
+      <FieldError message={listError} />
     </fieldset>
   );
 }

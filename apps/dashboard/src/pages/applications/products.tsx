@@ -1,16 +1,18 @@
 import { type Answer, type Body, unwrap } from '@tollgate/api-client';
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import { Outlet, useNavigate, useOutletContext, useParams } from 'react-router';
+import { useCallback, useEffect, useState } from 'react';
+import { useOutletContext, useParams } from 'react-router';
 import { api } from '../../api';
+import { CommaListInput } from '../../components/comma-list-input';
 import { Field } from '../../components/field';
 import { ListPage, type ListQuery } from '../../components/list-page';
-import { ProblemBanner, useProblem } from '../../components/problem';
+import { NameFields } from '../../components/name-fields';
+import { IdField, NewForm } from '../../components/new-form';
+import { ProblemBanner, useAction, useProblem } from '../../components/problem';
 import { SaveBar, useStaged } from '../../components/staged';
-import { Tabs } from '../../components/tabs';
-import { useServerGroup } from '../../shell/server-group';
+import { useLoaded } from '../../components/use-loaded';
+import { useGroupNavigate, useServerGroup } from '../../shell/server-group';
 import { ApplicationsNav } from './applications-nav';
-import { detailTabs } from './entity-tabs';
-import { ListInput } from './list-input';
+import { DetailPage } from './detail-page';
 
 type Product = Answer<'getProduct'>;
 
@@ -45,21 +47,16 @@ export function ProductsList() {
 /** The tabs of one product; each tab reads the product from the outlet context. */
 export function ProductDetail() {
   const { id = '' } = useParams();
-  const [product, setProduct] = useState<Product | undefined>();
-  const problem = useProblem();
-  useEffect(() => {
-    unwrap(api.GET('/api/v1/products/{id}', { params: { path: { id } } })).then(setProduct, problem.show);
-  }, [id, problem.show]);
+  const [product, setProduct, problem] = useLoaded(() => unwrap(api.GET('/api/v1/products/{id}', { params: { path: { id } } })), [id]);
   return (
-    <section>
-      <header className="page-header">
-        <h1>{product?.name ?? id}</h1>
-        <span className="muted">Product {id}</span>
-      </header>
-      <ProblemBanner problem={problem} />
-      <Tabs base={`/products/${id}`} tabs={detailTabs(true)} />
-      {product !== undefined && <Outlet context={{ product, setProduct } satisfies ProductContext} />}
-    </section>
+    <DetailPage
+      title={product?.name ?? id}
+      subtitle={`Product ${id}`}
+      problem={problem}
+      base={`/products/${id}`}
+      monetization
+      context={product && ({ product, setProduct } satisfies ProductContext)}
+    />
   );
 }
 
@@ -74,35 +71,26 @@ export function ProductConfiguration() {
   const { product, setProduct } = useOutletContext<ProductContext>();
   const staged = useStaged(product);
   const problem = useProblem();
-  const [busy, setBusy] = useState(false);
+  const action = useAction(problem);
   const draft = staged.draft ?? product;
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    problem.clear();
-    try {
-      const { name, description, access, keyApproval, scopes, quota, projectIds, serverGroupIds } = draft;
-      setProduct(
-        await unwrap(
-          api.PATCH('/api/v1/products/{id}', {
-            params: { path: { id: product.id } },
-            body: { name, description, access, keyApproval, scopes, quota, projectIds, serverGroupIds },
-          }),
-        ),
-      );
-    } catch (failure) {
-      problem.show(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = action.submit(async () => {
+    const { name, description, access, keyApproval, scopes, quota, projectIds, serverGroupIds } = draft;
+    setProduct(
+      await unwrap(
+        api.PATCH('/api/v1/products/{id}', {
+          params: { path: { id: product.id } },
+          body: { name, description, access, keyApproval, scopes, quota, projectIds, serverGroupIds },
+        }),
+      ),
+    );
+  });
 
   return (
     <form className="form" onSubmit={save} aria-label="Product configuration">
       <ProblemBanner problem={problem} />
       <ProductFields product={draft} set={staged.patch} field={problem.field} />
-      <SaveBar dirty={staged.dirty} busy={busy} onReset={staged.reset} />
+      <SaveBar dirty={staged.dirty} busy={action.busy} onReset={staged.reset} />
     </form>
   );
 }
@@ -123,12 +111,7 @@ function ProductFields({
   }, []);
   return (
     <>
-      <Field label="Name" error={field('name')}>
-        <input name="name" value={product.name} onChange={(event) => set({ name: event.target.value })} />
-      </Field>
-      <Field label="Description" error={field('description')}>
-        <textarea name="description" value={product.description ?? ''} onChange={(event) => set({ description: event.target.value })} />
-      </Field>
+      <NameFields value={product} set={set} field={field} />
       <Field label="Access" error={field('access')}>
         <select
           name="access"
@@ -150,7 +133,7 @@ function ProductFields({
         </select>
       </Field>
       <Field label="API projects" hint="Project ids, comma-separated" error={field('projectIds') ?? firstOf(field, 'projectIds')}>
-        <ListInput name="projectIds" value={product.projectIds ?? []} onChange={(projectIds) => set({ projectIds })} />
+        <CommaListInput name="projectIds" value={product.projectIds ?? []} onChange={(projectIds) => set({ projectIds })} />
       </Field>
       <fieldset className="field">
         <legend className="field-label">Server groups</legend>
@@ -174,7 +157,7 @@ function ProductFields({
         {firstOf(field, 'serverGroupIds') !== undefined && <span className="field-error">{firstOf(field, 'serverGroupIds')}</span>}
       </fieldset>
       <Field label="OAuth scopes" hint="Comma-separated" error={field('scopes')}>
-        <ListInput name="scopes" value={product.scopes ?? []} onChange={(scopes) => set({ scopes })} />
+        <CommaListInput name="scopes" value={product.scopes ?? []} onChange={(scopes) => set({ scopes })} />
       </Field>
       <Field label="Quota (calls per period; empty: unlimited)" error={field('quota.limit') ?? field('quota')}>
         <span className="inline">
@@ -222,28 +205,15 @@ export function NewProduct() {
   const [group] = useServerGroup();
   const [draft, setDraft] = useState<ProductInput>({ id: '', name: '', serverGroupIds: [group], projectIds: [], quota: null });
   const problem = useProblem();
-  const navigate = useNavigate();
-  const create = async (event: FormEvent) => {
-    event.preventDefault();
-    problem.clear();
-    try {
-      const product = await unwrap(api.POST('/api/v1/products', { body: { ...draft, id: draft.id === '' ? undefined : draft.id } }));
-      navigate(`/products/${product.id}/configuration?group=${encodeURIComponent(group)}`);
-    } catch (failure) {
-      problem.show(failure);
-    }
+  const navigate = useGroupNavigate();
+  const create = async () => {
+    const product = await unwrap(api.POST('/api/v1/products', { body: { ...draft, id: draft.id === '' ? undefined : draft.id } }));
+    navigate(`/products/${product.id}/configuration`);
   };
   return (
-    <section>
-      <h1>New product</h1>
-      <form className="form" onSubmit={create} aria-label="New product">
-        <ProblemBanner problem={problem} />
-        <Field label="Id" hint="Lower-case letters, digits, . _ -; empty: generated" error={problem.field('id')}>
-          <input name="id" value={draft.id ?? ''} onChange={(event) => setDraft({ ...draft, id: event.target.value })} />
-        </Field>
-        <ProductFields product={draft} set={(values) => setDraft({ ...draft, ...values })} field={problem.field} />
-        <button type="submit">Create</button>
-      </form>
-    </section>
+    <NewForm title="New product" problem={problem} onCreate={create}>
+      <IdField value={draft.id ?? ''} onChange={(id) => setDraft({ ...draft, id })} error={problem.field('id')} />
+      <ProductFields product={draft} set={(values) => setDraft({ ...draft, ...values })} field={problem.field} />
+    </NewForm>
   );
 }

@@ -1,8 +1,8 @@
 import { type Body, unwrap } from '@tollgate/api-client';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api';
-import { Field } from '../../components/field';
-import { ProblemBanner, useProblem } from '../../components/problem';
+import { Field, FieldError } from '../../components/field';
+import { ProblemBanner, useAction, useProblem } from '../../components/problem';
 import { parseMoney } from './money';
 
 type PlanBody = Body<'createRatePlan'>;
@@ -106,30 +106,21 @@ function bodyOf(form: PlanForm): { body: PlanBody } | { errors: Record<string, s
 export function RatePlanForm({ productId, onCreated }: { productId: string; onCreated: () => void }) {
   const [form, setForm] = useState<PlanForm>(EMPTY);
   const [local, setLocal] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
   const problem = useProblem();
+  const action = useAction(problem);
   const field = (path: string) => local[path] ?? problem.field(path);
   const set = (values: Partial<PlanForm>) => setForm({ ...form, ...values });
   const setBand = (index: number, values: Partial<BandRow>) =>
     set({ bands: form.bands.map((band, at) => (at === index ? { ...band, ...values } : band)) });
 
-  const create = async (event: FormEvent) => {
-    event.preventDefault();
-    problem.clear();
+  const create = action.submit(async () => {
     const checked = bodyOf(form);
     setLocal('errors' in checked ? checked.errors : {});
     if ('errors' in checked) return;
-    setBusy(true);
-    try {
-      await unwrap(api.POST('/api/v1/products/{id}/rate-plans', { params: { path: { id: productId } }, body: checked.body }));
-      setForm(EMPTY);
-      onCreated();
-    } catch (failure) {
-      problem.show(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+    await unwrap(api.POST('/api/v1/products/{id}/rate-plans', { params: { path: { id: productId } }, body: checked.body }));
+    setForm(EMPTY);
+    onCreated();
+  });
 
   return (
     <form className="panel form" onSubmit={create} aria-label="New rate plan">
@@ -217,11 +208,7 @@ export function RatePlanForm({ productId, onCreated }: { productId: string; onCr
             Add band
           </button>
         </div>
-        {field('rates') !== undefined && (
-          <span className="field-error" role="alert">
-            {field('rates')}
-          </span>
-        )}
+        <FieldError message={field('rates')} />
       </fieldset>
       <div className="grid-2">
         <Field label="Setup fee" hint="Once, when a subscription starts on the plan" error={field('fees.setup')}>
@@ -281,7 +268,7 @@ export function RatePlanForm({ productId, onCreated }: { productId: string; onCr
         </Field>
       </div>
       <div>
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={action.busy}>
           Add rate plan
         </button>
       </div>

@@ -1,10 +1,10 @@
 import { type Answer, unwrap } from '@tollgate/api-client';
 import { useState } from 'react';
 import { api } from '../../api';
+import { ConfirmButton } from '../../components/confirm-button';
 import { CopyButton } from '../../components/copy-button';
 import { Field } from '../../components/field';
-import { ProblemBanner, useProblem } from '../../components/problem';
-import { ConfirmButton } from './confirm-button';
+import { ProblemBanner, useAction, useProblem } from '../../components/problem';
 import { type KeyPair, pairsOf } from './fresh-keys';
 
 /** A subscribed product as the API answers it, without its key pair (never kept in a page's data). */
@@ -36,22 +36,15 @@ export function KeyCard({
   onChange: (entry: SubscribedProduct, pair: KeyPair | undefined) => void;
 }) {
   const [grace, setGrace] = useState('0');
-  const [busy, setBusy] = useState(false);
   const problem = useProblem();
+  const action = useAction(problem);
   const path = { id: subscriptionId, productId: entry.productId };
 
-  const act = async (call: () => Promise<SubscribedProduct & Partial<KeyPair>>) => {
-    setBusy(true);
-    problem.clear();
-    try {
+  const act = (call: () => Promise<SubscribedProduct & Partial<KeyPair>>) =>
+    action.run(async () => {
       const answer = await call();
       onChange(withoutPair(answer), pairsOf([answer])[entry.productId]);
-    } catch (failure) {
-      problem.show(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const regenerate = () =>
     act(() =>
       unwrap(
@@ -108,17 +101,17 @@ export function KeyCard({
             onChange={(event) => setGrace(event.target.value)}
           />
         </Field>
-        <button type="button" className="secondary" disabled={busy} onClick={regenerate}>
+        <button type="button" className="secondary" disabled={action.busy} onClick={regenerate}>
           Regenerate
         </button>
         {/* The API approves a revoked key too: that is how a revoke is undone. */}
         {entry.status !== 'approved' && (
-          <button type="button" disabled={busy} onClick={approve}>
+          <button type="button" disabled={action.busy} onClick={approve}>
             Approve
           </button>
         )}
         {entry.status !== 'revoked' && (
-          <ConfirmButton label="Revoke" question="The key stops working at once." disabled={busy} onConfirm={revoke} />
+          <ConfirmButton label="Revoke" question="The key stops working at once." disabled={action.busy} onConfirm={revoke} />
         )}
       </div>
     </section>

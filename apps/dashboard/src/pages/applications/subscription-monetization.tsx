@@ -1,8 +1,8 @@
 import { type Answer, unwrap } from '@tollgate/api-client';
-import { useEffect, useState } from 'react';
 import { useOutletContext } from 'react-router';
 import { api } from '../../api';
-import { ProblemBanner, useProblem } from '../../components/problem';
+import { ProblemBanner } from '../../components/problem';
+import { useLoaded } from '../../components/use-loaded';
 import { GroupLink } from '../../shell/server-group';
 import { formatMoney } from './money';
 import type { SubscriptionContext } from './subscriptions';
@@ -14,14 +14,13 @@ const when = (iso: string) => new Date(iso).toLocaleString();
 /** Per subscribed product: the plan in effect, a pending change, the running period and its usage and charge. */
 export function SubscriptionMonetizationTab() {
   const { subscription } = useOutletContext<SubscriptionContext>();
-  const [products, setProducts] = useState<ProductMoney[] | undefined>();
-  const problem = useProblem();
-  useEffect(() => {
-    unwrap(api.GET('/api/v1/subscriptions/{id}/monetization', { params: { path: { id: subscription.id } } })).then(
-      (answer) => setProducts(answer.products),
-      problem.show,
-    );
-  }, [subscription.id, problem.show]);
+  const [products, , problem] = useLoaded(
+    () =>
+      unwrap(api.GET('/api/v1/subscriptions/{id}/monetization', { params: { path: { id: subscription.id } } })).then(
+        (answer) => answer.products,
+      ),
+    [subscription.id],
+  );
 
   return (
     <div>

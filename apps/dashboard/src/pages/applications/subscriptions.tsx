@@ -1,15 +1,17 @@
 import { type Answer, unwrap } from '@tollgate/api-client';
-import { type FormEvent, useCallback, useEffect, useMemo, useState } from 'react';
-import { Outlet, useNavigate, useOutletContext, useParams } from 'react-router';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useOutletContext, useParams } from 'react-router';
 import { api } from '../../api';
 import { Field } from '../../components/field';
 import { ListPage, type ListQuery } from '../../components/list-page';
-import { ProblemBanner, useProblem } from '../../components/problem';
+import { NameFields } from '../../components/name-fields';
+import { IdField, NewForm } from '../../components/new-form';
+import { ProblemBanner, useAction, useProblem } from '../../components/problem';
 import { SaveBar, useStaged } from '../../components/staged';
-import { Tabs } from '../../components/tabs';
-import { GroupLink, useServerGroup } from '../../shell/server-group';
+import { useLoaded } from '../../components/use-loaded';
+import { GroupLink, useGroupNavigate } from '../../shell/server-group';
 import { ApplicationsNav } from './applications-nav';
-import { detailTabs } from './entity-tabs';
+import { DetailPage } from './detail-page';
 import { forget, handOver, type KeyPair, pairsOf, peek } from './fresh-keys';
 import { useClientOptions } from './options';
 import { KeyCard, type SubscribedProduct, withoutPair } from './subscription-keys';
@@ -74,20 +76,19 @@ export function SubscriptionDetail() {
 }
 
 function SubscriptionPage({ id }: { id: string }) {
-  const [subscription, setSubscription] = useState<Subscription | undefined>();
+  const [subscription, setSubscription, problem] = useLoaded(
+    () => unwrap(api.GET('/api/v1/subscriptions/{id}', { params: { path: { id } } })),
+    [id],
+  );
   // Pairs handed over by New are shown while this page is open, and never again.
   const [pairs, setPairs] = useState<Record<string, KeyPair>>(() => peek(id));
   useEffect(() => forget(id), [id]);
   const reveal = useCallback((issued: Record<string, KeyPair>) => setPairs((current) => ({ ...current, ...issued })), []);
-  const problem = useProblem();
-  useEffect(() => {
-    unwrap(api.GET('/api/v1/subscriptions/{id}', { params: { path: { id } } })).then(setSubscription, problem.show);
-  }, [id, problem.show]);
   return (
-    <section>
-      <header className="page-header">
-        <h1>{subscription?.name ?? id}</h1>
-        <span className="muted">
+    <DetailPage
+      title={subscription?.name ?? id}
+      subtitle={
+        <>
           Subscription {id}
           {subscription !== undefined && (
             <>
@@ -95,13 +96,14 @@ function SubscriptionPage({ id }: { id: string }) {
               of client <GroupLink to={`/clients/${subscription.clientId}/configuration`}>{subscription.clientId}</GroupLink>
             </>
           )}
-        </span>
-        {subscription !== undefined && <span className={`badge ${subscription.status}`}>{subscription.status}</span>}
-      </header>
-      <ProblemBanner problem={problem} />
-      <Tabs base={`/subscriptions/${id}`} tabs={detailTabs(true)} />
-      {subscription !== undefined && <Outlet context={{ subscription, setSubscription, pairs, reveal } satisfies SubscriptionContext} />}
-    </section>
+        </>
+      }
+      badge={subscription !== undefined && <span className={`badge ${subscription.status}`}>{subscription.status}</span>}
+      problem={problem}
+      base={`/subscriptions/${id}`}
+      monetization
+      context={subscription && ({ subscription, setSubscription, pairs, reveal } satisfies SubscriptionContext)}
+    />
   );
 }
 
@@ -113,29 +115,20 @@ export function SubscriptionConfiguration() {
   const saved = useMemo(() => JSON.parse(formText) as SubscriptionForm, [formText]);
   const staged = useStaged(saved);
   const problem = useProblem();
-  const [busy, setBusy] = useState(false);
+  const action = useAction(problem);
   const draft = staged.draft ?? saved;
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    problem.clear();
-    try {
-      const answer = await unwrap(
-        api.PATCH('/api/v1/subscriptions/{id}', {
-          params: { path: { id: subscription.id } },
-          body: { ...draft, redirectUri: draft.redirectUri === '' ? null : draft.redirectUri },
-        }),
-      );
-      // A product added by this Save comes with its new pair: show it here, once.
-      reveal(pairsOf(answer.products));
-      setSubscription({ ...answer, products: answer.products.map(withoutPair) });
-    } catch (failure) {
-      problem.show(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = action.submit(async () => {
+    const answer = await unwrap(
+      api.PATCH('/api/v1/subscriptions/{id}', {
+        params: { path: { id: subscription.id } },
+        body: { ...draft, redirectUri: draft.redirectUri === '' ? null : draft.redirectUri },
+      }),
+    );
+    // A product added by this Save comes with its new pair: show it here, once.
+    reveal(pairsOf(answer.products));
+    setSubscription({ ...answer, products: answer.products.map(withoutPair) });
+  });
 
   const replaceEntry = (entry: SubscribedProduct, pair: KeyPair | undefined) => {
     if (pair !== undefined) reveal({ [entry.productId]: pair });
@@ -169,7 +162,7 @@ export function SubscriptionConfiguration() {
         <h2>Settings</h2>
         <ProblemBanner problem={problem} />
         <SubscriptionFields subscription={draft} set={staged.patch} field={problem.field} />
-        <SaveBar dirty={staged.dirty} busy={busy} onReset={staged.reset} />
+        <SaveBar dirty={staged.dirty} busy={action.busy} onReset={staged.reset} />
       </form>
     </>
   );
@@ -187,12 +180,7 @@ function SubscriptionFields({
 }) {
   return (
     <>
-      <Field label="Name" error={field('name')}>
-        <input name="name" value={subscription.name} onChange={(event) => set({ name: event.target.value })} />
-      </Field>
-      <Field label="Description" error={field('description')}>
-        <textarea name="description" value={subscription.description} onChange={(event) => set({ description: event.target.value })} />
-      </Field>
+      <NameFields value={subscription} set={set} field={field} />
       <Field label="Status" hint="Pending and revoked subscriptions' keys do not work" error={field('status')}>
         <select
           name="status"
@@ -214,7 +202,6 @@ function SubscriptionFields({
 
 /** Creates a subscription; its key pairs go to its page, which shows them once. */
 export function NewSubscription() {
-  const [group] = useServerGroup();
   const clients = useClientOptions();
   const [draft, setDraft] = useState<SubscriptionForm & { id: string; clientId: string }>({
     id: '',
@@ -226,53 +213,40 @@ export function NewSubscription() {
     products: [],
   });
   const problem = useProblem();
-  const navigate = useNavigate();
-  const create = async (event: FormEvent) => {
-    event.preventDefault();
-    problem.clear();
-    try {
-      const subscription = await unwrap(
-        api.POST('/api/v1/subscriptions', {
-          body: {
-            ...draft,
-            id: draft.id === '' ? undefined : draft.id,
-            redirectUri: draft.redirectUri === '' ? null : draft.redirectUri,
-          },
-        }),
-      );
-      handOver(subscription.id, pairsOf(subscription.products));
-      navigate(`/subscriptions/${subscription.id}/configuration?group=${encodeURIComponent(group)}`);
-    } catch (failure) {
-      problem.show(failure);
-    }
+  const navigate = useGroupNavigate();
+  const create = async () => {
+    const subscription = await unwrap(
+      api.POST('/api/v1/subscriptions', {
+        body: {
+          ...draft,
+          id: draft.id === '' ? undefined : draft.id,
+          redirectUri: draft.redirectUri === '' ? null : draft.redirectUri,
+        },
+      }),
+    );
+    handOver(subscription.id, pairsOf(subscription.products));
+    navigate(`/subscriptions/${subscription.id}/configuration`);
   };
   const set = (values: Partial<typeof draft>) => setDraft({ ...draft, ...values });
   return (
-    <section>
-      <h1>New subscription</h1>
-      <form className="form" onSubmit={create} aria-label="New subscription">
-        <ProblemBanner problem={problem} />
-        <Field label="Id" hint="Lower-case letters, digits, . _ -; empty: generated" error={problem.field('id')}>
-          <input name="id" value={draft.id} onChange={(event) => set({ id: event.target.value })} />
-        </Field>
-        <Field label="Client" hint="Fixed once created" error={problem.field('clientId')}>
-          <select name="clientId" value={draft.clientId} onChange={(event) => set({ clientId: event.target.value })}>
-            <option value="">Choose a client</option>
-            {clients?.map((client) => (
-              <option key={client.id} value={client.id}>
-                {client.name} ({client.email})
-              </option>
-            ))}
-          </select>
-        </Field>
-        {clients?.length === 0 && (
-          <p className="muted">
-            No client yet: create one under <GroupLink to="/clients/new">Clients</GroupLink> first.
-          </p>
-        )}
-        <SubscriptionFields subscription={draft} set={set} field={problem.field} />
-        <button type="submit">Create</button>
-      </form>
-    </section>
+    <NewForm title="New subscription" problem={problem} onCreate={create}>
+      <IdField value={draft.id} onChange={(id) => set({ id })} error={problem.field('id')} />
+      <Field label="Client" hint="Fixed once created" error={problem.field('clientId')}>
+        <select name="clientId" value={draft.clientId} onChange={(event) => set({ clientId: event.target.value })}>
+          <option value="">Choose a client</option>
+          {clients?.map((client) => (
+            <option key={client.id} value={client.id}>
+              {client.name} ({client.email})
+            </option>
+          ))}
+        </select>
+      </Field>
+      {clients?.length === 0 && (
+        <p className="muted">
+          No client yet: create one under <GroupLink to="/clients/new">Clients</GroupLink> first.
+        </p>
+      )}
+      <SubscriptionFields subscription={draft} set={set} field={problem.field} />
+    </NewForm>
   );
 }

@@ -1,8 +1,8 @@
 import { type Answer, unwrap } from '@tollgate/api-client';
-import { type FormEvent, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { api } from '../../api';
-import { Field } from '../../components/field';
-import { ProblemBanner, useProblem } from '../../components/problem';
+import { Field, FieldError } from '../../components/field';
+import { ProblemBanner, useAction, useProblem } from '../../components/problem';
 import { SaveBar, useStaged } from '../../components/staged';
 
 type Criteria = Answer<'getSuccessCriteria'>;
@@ -27,33 +27,24 @@ export function SuccessCriteriaForm({ productId, criteria, onSaved }: { productI
   const saved = useMemo(() => JSON.parse(formText) as CriteriaForm, [formText]);
   const staged = useStaged(saved);
   const problem = useProblem();
-  const [busy, setBusy] = useState(false);
+  const action = useAction(problem);
   const draft = staged.draft ?? saved;
   const setRange = (index: number, values: Partial<{ from: string; to: string }>) =>
     staged.patch({ statuses: draft.statuses.map((range, at) => (at === index ? { ...range, ...values } : range)) });
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    problem.clear();
-    try {
-      await unwrap(
-        api.PUT('/api/v1/products/{id}/success-criteria', {
-          params: { path: { id: productId } },
-          body: {
-            // Sent as typed (an empty box is 0): the API names the range that is wrong, beside it.
-            statuses: draft.statuses.map(({ from, to }) => ({ from: Number(from), to: Number(to) })),
-            header: draft.headerName.trim() === '' ? null : { name: draft.headerName.trim(), value: draft.headerValue },
-          },
-        }),
-      );
-      onSaved();
-    } catch (failure) {
-      problem.show(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = action.submit(async () => {
+    await unwrap(
+      api.PUT('/api/v1/products/{id}/success-criteria', {
+        params: { path: { id: productId } },
+        body: {
+          // Sent as typed (an empty box is 0): the API names the range that is wrong, beside it.
+          statuses: draft.statuses.map(({ from, to }) => ({ from: Number(from), to: Number(to) })),
+          header: draft.headerName.trim() === '' ? null : { name: draft.headerName.trim(), value: draft.headerValue },
+        },
+      }),
+    );
+    onSaved();
+  });
 
   return (
     <form className="panel form" onSubmit={save} aria-label="Success criteria">
@@ -105,11 +96,7 @@ export function SuccessCriteriaForm({ productId, criteria, onSaved }: { productI
             Add range
           </button>
         </div>
-        {problem.field('statuses') !== undefined && (
-          <span className="field-error" role="alert">
-            {problem.field('statuses')}
-          </span>
-        )}
+        <FieldError message={problem.field('statuses')} />
       </fieldset>
       <div className="grid-2">
         <Field label="Header name" hint="Empty: any response in the ranges" error={problem.field('header.name') ?? problem.field('header')}>
@@ -124,7 +111,7 @@ export function SuccessCriteriaForm({ productId, criteria, onSaved }: { productI
           />
         </Field>
       </div>
-      <SaveBar dirty={staged.dirty} busy={busy} onReset={staged.reset} />
+      <SaveBar dirty={staged.dirty} busy={action.busy} onReset={staged.reset} />
     </form>
   );
 }

@@ -1,59 +1,48 @@
-import { type Answer, unwrap } from '@tollgate/api-client';
-import { useCallback, useEffect, useState } from 'react';
+import { unwrap } from '@tollgate/api-client';
+import { useState } from 'react';
 import { api } from '../../api';
-import { ProblemBanner, useProblem } from '../../components/problem';
+import { ProblemBanner, useAction } from '../../components/problem';
+import { useLoaded } from '../../components/use-loaded';
 import { useServerGroup } from '../../shell/server-group';
 import { useProject } from './model';
-
-type Deployment = Answer<'listDeployments'>['items'][number];
-type ServerGroup = Answer<'listServerGroups'>['items'][number];
 
 /** The Deployments tab: every server group, whether the project runs there, and Deploy or Undeploy. */
 export function ProjectDeployments() {
   const { project } = useProject();
   const [chosen] = useServerGroup();
-  const [groups, setGroups] = useState<ServerGroup[] | undefined>();
-  const [deployments, setDeployments] = useState<Deployment[]>([]);
-  const [busy, setBusy] = useState<string | undefined>();
   const [failed, setFailed] = useState<string | undefined>();
-  const problem = useProblem();
-
-  const load = useCallback(async () => {
+  const [loaded, , problem, reload] = useLoaded(async () => {
     const [groupPage, deployed] = await Promise.all([
       unwrap(api.GET('/api/v1/server-groups', { params: { query: { limit: 100 } } })),
       unwrap(api.GET('/api/v1/projects/{id}/deployments', { params: { path: { id: project.id } } })),
     ]);
-    setGroups(groupPage.items);
-    setDeployments(deployed.items);
+    return { groups: groupPage.items, deployments: deployed.items };
   }, [project.id]);
-  useEffect(() => {
-    load().catch(problem.show);
-  }, [load, problem.show]);
+  const action = useAction(problem);
 
-  const act = async (group: string, deploy: boolean) => {
-    setBusy(group);
-    setFailed(undefined);
-    problem.clear();
-    try {
-      if (deploy) {
-        await unwrap(
-          api.POST('/api/v1/projects/{id}/deployments', { params: { path: { id: project.id } }, body: { serverGroupId: group } }),
-        );
-      } else {
-        await unwrap(
-          api.DELETE('/api/v1/projects/{id}/deployments/{serverGroupId}', { params: { path: { id: project.id, serverGroupId: group } } }),
-        );
+  const act = (group: string, deploy: boolean) =>
+    action.run(async () => {
+      setFailed(undefined);
+      try {
+        if (deploy) {
+          await unwrap(
+            api.POST('/api/v1/projects/{id}/deployments', { params: { path: { id: project.id } }, body: { serverGroupId: group } }),
+          );
+        } else {
+          await unwrap(
+            api.DELETE('/api/v1/projects/{id}/deployments/{serverGroupId}', { params: { path: { id: project.id, serverGroupId: group } } }),
+          );
+        }
+      } catch (failure) {
+        // The call's field messages show in its group's row.
+        setFailed(group);
+        throw failure;
       }
-      await load();
-    } catch (failure) {
-      problem.show(failure);
-      setFailed(group);
-    } finally {
-      setBusy(undefined);
-    }
-  };
+      await reload();
+    });
 
-  if (groups === undefined) return <ProblemBanner problem={problem} />;
+  if (loaded === undefined) return <ProblemBanner problem={problem} />;
+  const { groups, deployments } = loaded;
   return (
     <section aria-label="Deployments">
       <ProblemBanner problem={problem} />
@@ -97,15 +86,11 @@ export function ProjectDeployments() {
                   <td>{deployment === undefined ? '–' : new Date(deployment.deployedAt).toLocaleString()}</td>
                   <td>
                     {deployment === undefined ? (
-                      <button
-                        type="button"
-                        disabled={busy !== undefined || project.status === 'retired'}
-                        onClick={() => act(group.id, true)}
-                      >
+                      <button type="button" disabled={action.busy || project.status === 'retired'} onClick={() => act(group.id, true)}>
                         Deploy
                       </button>
                     ) : (
-                      <button type="button" className="secondary" disabled={busy !== undefined} onClick={() => act(group.id, false)}>
+                      <button type="button" className="secondary" disabled={action.busy} onClick={() => act(group.id, false)}>
                         Undeploy
                       </button>
                     )}

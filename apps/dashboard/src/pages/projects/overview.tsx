@@ -1,7 +1,6 @@
 import { unwrap } from '@tollgate/api-client';
-import { type FormEvent, useState } from 'react';
 import { api } from '../../api';
-import { ProblemBanner, useProblem } from '../../components/problem';
+import { ProblemBanner, useAction, useProblem } from '../../components/problem';
 import { SaveBar, useStaged } from '../../components/staged';
 import { type ProjectInput, useProject } from './model';
 import { ProjectFields } from './project-fields';
@@ -11,29 +10,20 @@ export function ProjectOverview() {
   const { project, setProject } = useProject();
   const staged = useStaged<ProjectInput>(project);
   const problem = useProblem();
-  const [busy, setBusy] = useState(false);
+  const action = useAction(problem);
   const draft = staged.draft ?? project;
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    problem.clear();
-    try {
-      const { name, description, contextPath, version, status, tags, target } = draft;
-      setProject(
-        await unwrap(
-          api.PATCH('/api/v1/projects/{id}', {
-            params: { path: { id: project.id } },
-            body: { name, description, contextPath, version, status, tags, target },
-          }),
-        ),
-      );
-    } catch (failure) {
-      problem.show(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = action.submit(async () => {
+    const { name, description, contextPath, version, status, tags, target } = draft;
+    setProject(
+      await unwrap(
+        api.PATCH('/api/v1/projects/{id}', {
+          params: { path: { id: project.id } },
+          body: { name, description, contextPath, version, status, tags, target },
+        }),
+      ),
+    );
+  });
 
   return (
     <form className="form" onSubmit={save} aria-label="Project overview">
@@ -51,7 +41,7 @@ export function ProjectOverview() {
         <dd>{new Date(project.updatedAt).toLocaleString()}</dd>
       </dl>
       <ProjectFields project={draft} set={staged.patch} field={problem.field} />
-      <SaveBar dirty={staged.dirty} busy={busy} onReset={staged.reset} />
+      <SaveBar dirty={staged.dirty} busy={action.busy} onReset={staged.reset} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { unwrap } from '@tollgate/api-client';
-import { type FormEvent, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { api } from '../../api';
-import { ProblemBanner, useProblem } from '../../components/problem';
+import { ProblemBanner, useAction, useProblem } from '../../components/problem';
 import type { FieldMessages } from '../../components/schema-form';
 import { SaveBar, useStaged } from '../../components/staged';
 import { AddPolicy } from './add-policy';
@@ -21,7 +21,7 @@ export function ProjectPolicies() {
   const staged = useStaged(saved);
   const problem = useProblem();
   const [fields, setFields] = useState<FieldMessages>({});
-  const [busy, setBusy] = useState(false);
+  const action = useAction(problem);
   const types = usePolicyTypes(problem.show);
   const policies = staged.draft?.policies ?? project.policies;
 
@@ -40,20 +40,16 @@ export function ProjectPolicies() {
     restructure(policies.map((current, at) => (at === index ? other : at === target ? policy : current)));
   };
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    problem.clear();
+  const save = action.submit(async () => {
     setFields({});
     try {
       setProject(await unwrap(api.PATCH('/api/v1/projects/{id}', { params: { path: { id: project.id } }, body: { policies } })));
     } catch (failure) {
-      problem.show(failure);
+      // Each policy's messages go beside its fields too; the banner still says what failed.
       setFields(fieldsOf(failure));
-    } finally {
-      setBusy(false);
+      throw failure;
     }
-  };
+  });
 
   return (
     // The API checks every value: the browser's own checks would stop the form before it can say which.
@@ -98,7 +94,7 @@ export function ProjectPolicies() {
           );
         })
       )}
-      <SaveBar dirty={staged.dirty} busy={busy} onReset={staged.reset} />
+      <SaveBar dirty={staged.dirty} busy={action.busy} onReset={staged.reset} />
     </form>
   );
 }

@@ -1,10 +1,10 @@
 import { unwrap } from '@tollgate/api-client';
-import { useEffect, useState } from 'react';
 import { Outlet, useParams } from 'react-router';
 import { api } from '../../api';
-import { ProblemBanner, useProblem } from '../../components/problem';
+import { ProblemBanner } from '../../components/problem';
 import { Tabs } from '../../components/tabs';
-import type { Project, ProjectContext } from './model';
+import { useLoaded } from '../../components/use-loaded';
+import type { ProjectContext } from './model';
 
 const TABS = [
   { id: 'overview', label: 'Overview' },
@@ -18,11 +18,7 @@ const TABS = [
 /** The tabs of one API project; each tab reads the project from the outlet context. */
 export function ProjectDetail() {
   const { id = '' } = useParams();
-  const [project, setProject] = useState<Project | undefined>();
-  const problem = useProblem();
-  useEffect(() => {
-    unwrap(api.GET('/api/v1/projects/{id}', { params: { path: { id } } })).then(setProject, problem.show);
-  }, [id, problem.show]);
+  const [project, setProject, problem] = useLoaded(() => unwrap(api.GET('/api/v1/projects/{id}', { params: { path: { id } } })), [id]);
   return (
     <section>
       <header className="page-header">

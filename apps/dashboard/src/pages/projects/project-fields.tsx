@@ -1,5 +1,5 @@
+import { CommaListInput } from '../../components/comma-list-input';
 import { Field } from '../../components/field';
-import { CommaListInput } from './comma-list-input';
 import type { Project, ProjectInput } from './model';
 
 /** The fields this form edits. */

@@ -1,7 +1,7 @@
 import { unwrap } from '@tollgate/api-client';
-import { type FormEvent, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { api } from '../../api';
-import { ProblemBanner, useProblem } from '../../components/problem';
+import { ProblemBanner, useAction, useProblem } from '../../components/problem';
 import { SaveBar, useStaged } from '../../components/staged';
 import { type ResourceInput, useProject } from './model';
 import { ResourceRows } from './resource-rows';
@@ -13,21 +13,12 @@ export function ProjectResources() {
   const saved = useMemo(() => ({ resources: project.resources }), [project]);
   const staged = useStaged<{ resources: ResourceInput[] }>(saved);
   const problem = useProblem();
-  const [busy, setBusy] = useState(false);
+  const action = useAction(problem);
   const resources = staged.draft?.resources ?? project.resources;
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    problem.clear();
-    try {
-      setProject(await unwrap(api.PATCH('/api/v1/projects/{id}', { params: { path: { id: project.id } }, body: { resources } })));
-    } catch (failure) {
-      problem.show(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = action.submit(async () => {
+    setProject(await unwrap(api.PATCH('/api/v1/projects/{id}', { params: { path: { id: project.id } }, body: { resources } })));
+  });
 
   return (
     <form className="form project-form" onSubmit={save} aria-label="Resources">
@@ -41,7 +32,7 @@ export function ProjectResources() {
         field={problem.field}
         contextPath={project.contextPath}
       />
-      <SaveBar dirty={staged.dirty} busy={busy} onReset={staged.reset} />
+      <SaveBar dirty={staged.dirty} busy={action.busy} onReset={staged.reset} />
     </form>
   );
 }

@@ -1,8 +1,8 @@
 import { type Answer, unwrap } from '@tollgate/api-client';
-import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../../api';
-import { ProblemBanner, useProblem } from '../../components/problem';
+import { ProblemBanner } from '../../components/problem';
+import { useLoaded } from '../../components/use-loaded';
 import { GroupLink } from '../../shell/server-group';
 import { milliseconds } from './format';
 import { useProject } from './model';
@@ -14,14 +14,10 @@ type Body = TracedCall['request']['body'];
 export function TraceDetail() {
   const { project } = useProject();
   const { traceId = '' } = useParams();
-  const [call, setCall] = useState<TracedCall | undefined>();
-  const problem = useProblem();
-  useEffect(() => {
-    unwrap(api.GET('/api/v1/projects/{id}/traces/{traceId}', { params: { path: { id: project.id, traceId } } })).then(
-      setCall,
-      problem.show,
-    );
-  }, [project.id, traceId, problem.show]);
+  const [call, , problem] = useLoaded(
+    () => unwrap(api.GET('/api/v1/projects/{id}/traces/{traceId}', { params: { path: { id: project.id, traceId } } })),
+    [project.id, traceId],
+  );
 
   return (
     <section aria-label="Traced call">

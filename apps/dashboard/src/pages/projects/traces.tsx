@@ -1,14 +1,14 @@
 import { type Answer, ApiProblem, unwrap } from '@tollgate/api-client';
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../../api';
 import { Field } from '../../components/field';
-import { ProblemBanner, useProblem } from '../../components/problem';
+import { ProblemBanner, type ProblemState, useAction } from '../../components/problem';
+import { useLoaded } from '../../components/use-loaded';
 import { GroupLink, useServerGroup } from '../../shell/server-group';
 import { milliseconds } from './format';
 import { useProject } from './model';
 
 type Session = Answer<'getTrace'>;
-type TracedCall = Answer<'listTraces'>['items'][number];
 
 /** How often the list looks for new traced calls while a session runs. */
 const REFRESH_MS = 2_000;
@@ -20,26 +20,22 @@ const REFRESH_MS = 2_000;
  */
 export function ProjectTraces() {
   const { project } = useProject();
-  const problem = useProblem();
-  // undefined while loading; null when no session runs.
-  const [session, setSession] = useState<Session | null | undefined>();
-  const [calls, setCalls] = useState<TracedCall[] | undefined>();
-
-  const loadCalls = useCallback(
+  const [calls, , problem, loadCalls] = useLoaded(
     () =>
       unwrap(api.GET('/api/v1/projects/{id}/traces', { params: { path: { id: project.id }, query: { limit: 50 } } })).then(
-        (page) => setCalls(page.items),
-        problem.show,
+        (page) => page.items,
       ),
-    [project.id, problem.show],
+    [project.id],
   );
+  const action = useAction(problem);
+  // undefined while loading; null when no session runs.
+  const [session, setSession] = useState<Session | null | undefined>();
   useEffect(() => {
     // 404 is the API's answer for "no session running", not a failure.
     unwrap(api.GET('/api/v1/projects/{id}/trace', { params: { path: { id: project.id } } })).then(setSession, (failure: unknown) =>
       failure instanceof ApiProblem && failure.status === 404 ? setSession(null) : problem.show(failure),
     );
-    loadCalls();
-  }, [project.id, loadCalls, problem.show]);
+  }, [project.id, problem.show]);
 
   // New calls show up without a reload while the session runs.
   const running = session != null && Date.parse(session.expiresAt) > Date.now();
@@ -49,15 +45,11 @@ export function ProjectTraces() {
     return () => clearInterval(timer);
   }, [running, loadCalls]);
 
-  const stop = async () => {
-    problem.clear();
-    try {
+  const stop = () =>
+    action.run(async () => {
       await unwrap(api.DELETE('/api/v1/projects/{id}/trace', { params: { path: { id: project.id } } }));
       setSession(null);
-    } catch (failure) {
-      problem.show(failure);
-    }
-  };
+    });
 
   return (
     <section aria-label="Traces">
@@ -120,13 +112,14 @@ export function ProjectTraces() {
 }
 
 /** The settings of a new trace session: how long, how many calls, which server group. */
-function StartTrace({ onStarted, problem }: { onStarted: (session: Session) => void; problem: ReturnType<typeof useProblem> }) {
+function StartTrace({ onStarted, problem }: { onStarted: (session: Session) => void; problem: ProblemState }) {
   const { project } = useProject();
   const [chosen] = useServerGroup();
   const [groups, setGroups] = useState<string[]>([]);
   const [durationMinutes, setDurationMinutes] = useState('10');
   const [maxCalls, setMaxCalls] = useState('100');
   const [serverGroupId, setServerGroupId] = useState(chosen);
+  const action = useAction(problem);
   useEffect(() => {
     unwrap(api.GET('/api/v1/server-groups', { params: { query: { limit: 100 } } })).then(
       (page) => setGroups(page.items.map((group) => group.id)),
@@ -134,26 +127,20 @@ function StartTrace({ onStarted, problem }: { onStarted: (session: Session) => v
     );
   }, [problem.show]);
 
-  const start = async (event: FormEvent) => {
-    event.preventDefault();
-    problem.clear();
-    try {
-      onStarted(
-        await unwrap(
-          api.POST('/api/v1/projects/{id}/trace', {
-            params: { path: { id: project.id } },
-            body: {
-              durationMinutes: Number(durationMinutes),
-              maxCalls: Number(maxCalls),
-              ...(serverGroupId === '' ? {} : { serverGroupId }),
-            },
-          }),
-        ),
-      );
-    } catch (failure) {
-      problem.show(failure);
-    }
-  };
+  const start = action.submit(async () => {
+    onStarted(
+      await unwrap(
+        api.POST('/api/v1/projects/{id}/trace', {
+          params: { path: { id: project.id } },
+          body: {
+            durationMinutes: Number(durationMinutes),
+            maxCalls: Number(maxCalls),
+            ...(serverGroupId === '' ? {} : { serverGroupId }),
+          },
+        }),
+      ),
+    );
+  });
 
   return (
     <form className="trace-start" onSubmit={start} aria-label="Start trace" noValidate>

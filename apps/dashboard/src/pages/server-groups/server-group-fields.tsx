@@ -1,4 +1,4 @@
-import { Field } from '../../components/field';
+import { NameFields } from '../../components/name-fields';
 
 /** The editable fields of a server group, shared by the new-group form and its page. */
 export interface ServerGroupInput {
@@ -16,14 +16,5 @@ export function ServerGroupFields({
   set: (values: Partial<ServerGroupInput>) => void;
   field: (path: string) => string | undefined;
 }) {
-  return (
-    <>
-      <Field label="Name" error={field('name')}>
-        <input name="name" value={group.name} onChange={(event) => set({ name: event.target.value })} />
-      </Field>
-      <Field label="Description" error={field('description')}>
-        <textarea name="description" value={group.description} onChange={(event) => set({ description: event.target.value })} />
-      </Field>
-    </>
-  );
+  return <NameFields value={group} set={set} field={field} />;
 }

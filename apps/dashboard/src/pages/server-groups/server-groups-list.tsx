@@ -1,3 +1,4 @@
+import { ListHeader } from '../../components/list-header';
 import { GroupLink, useServerGroup } from '../../shell/server-group';
 import { type Fleet, useFleet } from './fleet';
 import { NodesTable } from './nodes-table';
@@ -23,12 +24,7 @@ export function ServerGroupsList() {
   const { fleet, error } = useFleet();
   return (
     <section>
-      <header className="page-header">
-        <h1>Server Groups</h1>
-        <GroupLink className="button" to="/server-groups/new">
-          New
-        </GroupLink>
-      </header>
+      <ListHeader title="Server Groups" newPath="/server-groups/new" />
       {error !== undefined && (
         <p role="alert" className="error banner">
           {error}
