@@ -776,7 +776,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The project's trace session (404 when none is running) */
+        /** The project's trace session (null when none is running) */
         get: operations["getTrace"];
         put?: never;
         /**
@@ -8259,7 +8259,7 @@ export interface operations {
                          * @description ISO 8601 UTC time.
                          */
                         startedAt: string;
-                    };
+                    } | null;
                 };
             };
         };

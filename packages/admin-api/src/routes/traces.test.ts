@@ -236,32 +236,33 @@ describe('GET /api/v1/projects/{id}/trace', () => {
     expect(res.json()).toEqual(session);
   });
 
-  it('answers 404 NOT_FOUND when the project has no session', async () => {
+  it('answers 200 null when the project has no session', async () => {
     await createProject();
 
-    const body = expectProblem(await api.call('GET', TRACE), 'NOT_FOUND');
+    const res = await api.call('GET', TRACE);
 
-    expect(body.detail).toContain('petstore');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toBeNull();
   });
 
-  it('answers 200 until the session expires and 404 NOT_FOUND from its expiry on', async () => {
+  it('answers the session until it expires and null from its expiry on', async () => {
     await createProject();
     const session = (await api.call('POST', TRACE, { durationMinutes: 2 })).json();
 
     now = NOW + 2 * MINUTE - 1;
     expect((await api.call('GET', TRACE)).json()).toEqual(session);
     now = NOW + 2 * MINUTE;
-    expectProblem(await api.call('GET', TRACE), 'NOT_FOUND');
+    expect((await api.call('GET', TRACE)).json()).toBeNull();
     now = NOW + 3 * MINUTE;
-    expectProblem(await api.call('GET', TRACE), 'NOT_FOUND');
+    expect((await api.call('GET', TRACE)).json()).toBeNull();
   });
 
-  it("answers 404 NOT_FOUND for another project's session", async () => {
+  it("answers null for another project's session", async () => {
     await createProject();
     await createProject('orders');
     await api.call('POST', '/api/v1/projects/orders/trace', {});
 
-    expectProblem(await api.call('GET', TRACE), 'NOT_FOUND');
+    expect((await api.call('GET', TRACE)).json()).toBeNull();
   });
 
   it('answers 404 NOT_FOUND when the project does not exist', async () => {
@@ -273,7 +274,7 @@ describe('GET /api/v1/projects/{id}/trace', () => {
 });
 
 describe('DELETE /api/v1/projects/{id}/trace', () => {
-  it('stops the session: 204 without a body, then 404 to GET and to a second DELETE', async () => {
+  it('stops the session: 204 without a body, then null to GET and 404 to a second DELETE', async () => {
     await createProject();
     await api.call('POST', TRACE, { serverGroupId: 'production' });
     const before = await api.test.store.gatewayConfig.currentVersion();
@@ -285,7 +286,7 @@ describe('DELETE /api/v1/projects/{id}/trace', () => {
     expect(await storedSession()).toBeUndefined();
     expect(await api.test.store.gatewayConfig.currentVersion()).toBeGreaterThan(before);
     expect((await api.test.store.gatewayConfig.load('production', new Date(now))).traceSessions).toEqual([]);
-    expectProblem(await api.call('GET', TRACE), 'NOT_FOUND');
+    expect((await api.call('GET', TRACE)).json()).toBeNull();
     expectProblem(await api.call('DELETE', TRACE), 'NOT_FOUND');
   });
 

@@ -49,11 +49,11 @@ export function registerTraceRoutes(app: FastifyInstance, services: Services): v
       config: { permission: 'VIEW_TRACE' },
       schema: {
         tags,
-        summary: "The project's trace session (404 when none is running)",
+        summary: "The project's trace session (null when none is running)",
         operationId: 'getTrace',
         security: BEARER,
         params: IdParamsSchema,
-        response: { 200: TraceSessionSchema, ...ERROR_RESPONSES },
+        response: { 200: Type.Union([TraceSessionSchema, Type.Null()]), ...ERROR_RESPONSES },
       },
     },
     async (request) => services.traces.current((request.params as { id: string }).id),

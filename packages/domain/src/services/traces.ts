@@ -39,12 +39,11 @@ export class TraceService {
   }
 
   /** The project's session; 404 when it has none or it expired. */
-  async current(projectId: string): Promise<TraceSession> {
+  async current(projectId: string): Promise<TraceSession | null> {
     await require(this.context.store.projects.get(projectId), 'project', projectId);
     const session = await this.context.store.traceSessions.get(projectId);
-    if (session === undefined || Date.parse(session.expiresAt) <= this.context.clock.now().getTime()) {
-      throw notFound('trace session of project', projectId);
-    }
+    // None running is an answer, not an error: a page showing the Traces tab asks every time.
+    if (session === undefined || Date.parse(session.expiresAt) <= this.context.clock.now().getTime()) return null;
     return session;
   }
 

@@ -1,4 +1,4 @@
-import { type Answer, ApiProblem, unwrap } from '@tollgate/api-client';
+import { type Answer, unwrap } from '@tollgate/api-client';
 import { useEffect, useState } from 'react';
 import { api } from '../../api';
 import { Field } from '../../components/field';
@@ -8,7 +8,7 @@ import { GroupLink, useServerGroup } from '../../shell/server-group';
 import { milliseconds } from './format';
 import { useProject } from './model';
 
-type Session = Answer<'getTrace'>;
+type Session = NonNullable<Answer<'getTrace'>>;
 
 /** How often the list looks for new traced calls while a session runs. */
 const REFRESH_MS = 2_000;
@@ -31,10 +31,7 @@ export function ProjectTraces() {
   // undefined while loading; null when no session runs.
   const [session, setSession] = useState<Session | null | undefined>();
   useEffect(() => {
-    // 404 is the API's answer for "no session running", not a failure.
-    unwrap(api.GET('/api/v1/projects/{id}/trace', { params: { path: { id: project.id } } })).then(setSession, (failure: unknown) =>
-      failure instanceof ApiProblem && failure.status === 404 ? setSession(null) : problem.show(failure),
-    );
+    unwrap(api.GET('/api/v1/projects/{id}/trace', { params: { path: { id: project.id } } })).then(setSession, problem.show);
   }, [project.id, problem.show]);
 
   // New calls show up without a reload while the session runs.
