@@ -171,6 +171,8 @@ describe.skipIf(!available)('dashboard: analytics, server groups, administration
     await page.getByRole('heading', { name: 'Staging' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/server-groups/staging');
     await page.getByText('No gateway node serves staging').waitFor();
+    // The top bar's picker lists the new group at once.
+    await expect.poll(() => page.getByLabel('Server group').locator('option').allTextContents()).toContain('staging');
 
     await page.getByLabel('Description').fill('Pre-production');
     await page.getByText('Unsaved changes').waitFor();

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { api, SESSION_ENDED, session } from '../api';
-import { useServerGroup } from './server-group';
+import { SERVER_GROUPS_CHANGED, useServerGroup } from './server-group';
 
 const SECTIONS = [
   { to: '/projects', label: 'API Projects' },
@@ -20,9 +20,16 @@ export function Layout() {
   const location = useLocation();
 
   useEffect(() => {
-    api.GET('/api/v1/server-groups', { params: { query: { limit: 100 } } }).then(({ data }) => {
-      if (data !== undefined) setGroups(data.items.map((item) => item.id));
-    });
+    const loadGroups = () =>
+      api.GET('/api/v1/server-groups', { params: { query: { limit: 100 } } }).then(({ data }) => {
+        if (data !== undefined) setGroups(data.items.map((item) => item.id));
+      });
+    loadGroups();
+    window.addEventListener(SERVER_GROUPS_CHANGED, loadGroups);
+    return () => window.removeEventListener(SERVER_GROUPS_CHANGED, loadGroups);
+  }, []);
+
+  useEffect(() => {
     api.GET('/api/v1/auth/me').then(({ data }) => {
       if (data !== undefined) setUser(data.username ?? 'admin token');
     });

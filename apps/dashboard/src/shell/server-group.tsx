@@ -1,6 +1,9 @@
 import { Link, type LinkProps, useNavigate, useSearchParams } from 'react-router';
 
 const STORED_GROUP = 'tollgate.serverGroup';
+/** Fired by a page that created a server group, so the picker lists it without a reload. */
+export const SERVER_GROUPS_CHANGED = 'tollgate:server-groups-changed';
+
 /** The group a first visit shows. */
 export const DEFAULT_GROUP = 'production';
 

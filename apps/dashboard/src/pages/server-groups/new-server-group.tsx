@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { api } from '../../api';
 import { IdField, NewForm } from '../../components/new-form';
 import { useProblem } from '../../components/problem';
-import { useGroupNavigate } from '../../shell/server-group';
+import { SERVER_GROUPS_CHANGED, useGroupNavigate } from '../../shell/server-group';
 import { ServerGroupFields, type ServerGroupInput } from './server-group-fields';
 
 /** Creates a server group; its nodes are started separately (`tollgate gateway --server-group`). */
@@ -14,6 +14,7 @@ export function NewServerGroup() {
   const navigate = useGroupNavigate();
   const create = async () => {
     const group = await unwrap(api.POST('/api/v1/server-groups', { body: { ...draft, id: id === '' ? undefined : id } }));
+    window.dispatchEvent(new Event(SERVER_GROUPS_CHANGED));
     navigate(`/server-groups/${group.id}`);
   };
   return (
