@@ -137,6 +137,18 @@ describe.skipIf(!available)('dashboard: the main journey', () => {
       )
       .toBeGreaterThanOrEqual(1);
     await h.screenshot('journey-5-subscription-analytics');
+
+    // The project's Analytics tab is the same panel, narrowed to the project.
+    await page.goto('/projects/shop/analytics?group=production');
+    await expect
+      .poll(
+        async () => {
+          await page.getByRole('button', { name: 'Refresh' }).click();
+          return (await hitsFigure.count()) === 0 ? 0 : Number(await hitsFigure.textContent());
+        },
+        { timeout: 15_000, interval: 500 },
+      )
+      .toBeGreaterThanOrEqual(1);
     expect(h.consoleErrors).toEqual([]);
   });
 

@@ -11,6 +11,7 @@ const TABS = [
   { id: 'resources', label: 'Resources' },
   { id: 'policies', label: 'Policies' },
   { id: 'deployments', label: 'Deployments' },
+  { id: 'analytics', label: 'Analytics' },
   { id: 'permissions', label: 'Permissions' },
   { id: 'traces', label: 'Traces' },
 ];

@@ -1,5 +1,6 @@
 import './projects.css';
 import { Navigate, type RouteObject } from 'react-router';
+import { ProjectAnalytics } from './analytics';
 import { ProjectDeployments } from './deployments';
 import { NewProject } from './new-project';
 import { ProjectOverview } from './overview';
@@ -24,6 +25,7 @@ export const projectRoutes: RouteObject[] = [
       { path: 'resources', element: <ProjectResources /> },
       { path: 'policies', element: <ProjectPolicies /> },
       { path: 'deployments', element: <ProjectDeployments /> },
+      { path: 'analytics', element: <ProjectAnalytics /> },
       { path: 'permissions', element: <ProjectPermissions /> },
       { path: 'traces', element: <ProjectTraces /> },
       { path: 'traces/:traceId', element: <TraceDetail /> },
