@@ -11,23 +11,31 @@ export const RATING_INTERVAL_MS = 3_600_000;
  */
 export const FINALIZE_AFTER_MS = 86_400_000;
 
-/** Runs `job` every `intervalMs`, never two at once; a failure is logged and retried at the next tick. */
-function every(intervalMs: number, job: () => Promise<void>, logger: Logger, what: string) {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await job();
-    } catch (error) {
-      logger.warn({ err: error }, `${what} failed; trying again at the next interval`);
-    } finally {
-      running = false;
-    }
+/**
+ * Runs `job` shortly after the start (within a minute: a server restarted more often than the
+ * interval still runs it) and then every `intervalMs`, never two at once; a failure is logged and
+ * retried at the next tick. The stop function resolves once a run in progress has finished, so
+ * the store is not closed under it.
+ */
+function every(intervalMs: number, job: () => Promise<void>, logger: Logger, what: string): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  const tick = () => {
+    running ??= job()
+      .catch((error: unknown) => logger.warn({ err: error }, `${what} failed; trying again at the next interval`))
+      .finally(() => {
+        running = undefined;
+      });
   };
+  // A long interval gets a first run after a minute; a short one starts soon enough by itself.
+  const first = intervalMs > 60_000 ? setTimeout(tick, 60_000) : undefined;
   const timer = setInterval(tick, intervalMs);
+  first?.unref();
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    clearTimeout(first);
+    clearInterval(timer);
+    await running;
+  };
 }
 
 /**
@@ -61,9 +69,7 @@ export function startBillingJobs(
     'rating run',
   );
   return {
-    stop() {
-      stopChecks();
-      stopRating();
-    },
+    /** Stops both jobs; resolves when neither is running. */
+    stop: () => Promise.all([stopChecks(), stopRating()]).then(() => undefined),
   };
 }

@@ -51,7 +51,7 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
   const billing = startBillingJobs(services, systemClock, logger);
   const closeAll = async () => {
     retention.stop();
-    billing.stop();
+    await billing.stop();
     await Promise.all([app.close(), ...nodes.map((node) => node.close())]);
     await store.close();
   };

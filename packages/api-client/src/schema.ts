@@ -2565,7 +2565,7 @@ export interface operations {
                             periodStart: string;
                             /**
                              * Format: date-time
-                             * @description When a rating run last computed the lines.
+                             * @description When a rating run last changed the lines (a run that finds them the same leaves it).
                              */
                             ratedAt: string;
                             /** @enum {unknown} */
@@ -3578,7 +3578,7 @@ export interface operations {
                             periodStart: string;
                             /**
                              * Format: date-time
-                             * @description When a rating run last computed the lines.
+                             * @description When a rating run last changed the lines (a run that finds them the same leaves it).
                              */
                             ratedAt: string;
                             /** @enum {unknown} */
@@ -3703,7 +3703,7 @@ export interface operations {
                         periodStart: string;
                         /**
                          * Format: date-time
-                         * @description When a rating run last computed the lines.
+                         * @description When a rating run last changed the lines (a run that finds them the same leaves it).
                          */
                         ratedAt: string;
                         /** @enum {unknown} */
@@ -3825,7 +3825,7 @@ export interface operations {
                         periodStart: string;
                         /**
                          * Format: date-time
-                         * @description When a rating run last computed the lines.
+                         * @description When a rating run last changed the lines (a run that finds them the same leaves it).
                          */
                         ratedAt: string;
                         /** @enum {unknown} */
@@ -3908,8 +3908,6 @@ export interface operations {
                 content: {
                     "application/json": {
                         created: number;
-                        /** @description Drafts with no charge left (their subscriptions deleted). */
-                        deleted: number;
                         finalized: number;
                         /** Format: date-time */
                         ratedAt: string;

@@ -336,7 +336,6 @@ export async function openStore(options: StoreOptions): Promise<SqlStore> {
       insertInvoice: (invoice) => available(() => billing.insertInvoice(invoice)),
       updateDraft: (id, lines, total, ratedAt) => available(() => billing.updateDraft(id, lines, total, ratedAt)),
       finalize: (id, finalizedAt, dueAt) => available(() => billing.finalize(id, finalizedAt, dueAt)),
-      deleteDraft: (id) => available(() => billing.deleteDraft(id)),
       addTopUp: (topUp) => available(() => billing.addTopUp(topUp)),
       topUps: (clientId) => available(() => billing.topUps(clientId)),
     },

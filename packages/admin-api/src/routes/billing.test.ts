@@ -136,12 +136,27 @@ describe('rating runs and invoices', () => {
     expect(finalized.json()).toMatchObject({ number: 'INV-000002', status: 'final', total: 525 });
   });
 
-  it('deletes a draft left without charges when its subscription is deleted, and keeps a final one', async () => {
-    await rate({ finalizeBefore: '2027-02-01T00:00:00.000Z' });
-    expect(await invoices()).toHaveLength(2);
-    expect((await api.call('DELETE', '/api/v1/subscriptions/app')).statusCode).toBe(204);
-    expect(await rate()).toMatchObject({ created: 0, updated: 0, deleted: 1 });
-    expect((await invoices()).map((i: { status: string; total: number }) => [i.status, i.total])).toEqual([['final', 1558]]);
+  it('refuses to delete a subscription that has been on a rate plan (its billing history stays), and to change a plan in use’s terms', async () => {
+    await rate();
+    expectProblem(await api.call('DELETE', '/api/v1/subscriptions/app'), 'REFERENCED');
+    expect((await api.call('GET', '/api/v1/subscriptions/app')).statusCode).toBe(200);
+
+    const repriced = await api.call('PATCH', '/api/v1/products/gold/rate-plans/std', { rates: [{ from: 1, price: 1 }] });
+    expectProblem(repriced, 'REFERENCED');
+    expect(repriced.json().detail).toContain('rates');
+    expectProblem(await api.call('PATCH', '/api/v1/products/gold/rate-plans/std', { currency: 'EUR' }), 'REFERENCED');
+    expectProblem(
+      await api.call('PATCH', '/api/v1/products/gold/rate-plans/std', { endDate: '2027-02-01T00:00:00.000Z' }),
+      'VALIDATION_FAILED',
+      ['endDate'],
+    );
+    const renamed = await api.call('PATCH', '/api/v1/products/gold/rate-plans/std', {
+      name: 'Standard 2027',
+      endDate: '2027-06-01T00:00:00.000Z',
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    // What was billed stays as it was.
+    expect(await rate()).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
   });
 
   it('filters invoices by client and status, and refuses a finalizeBefore in the future', async () => {
@@ -190,6 +205,12 @@ describe('the monetization report', () => {
     expect(first).toEqual({ currency: 'USD', calls: 5, billableCalls: 5, revenue: 1000 + 500 + 5 * 5 });
     expect(first.revenue + rest.revenue).toBe(whole.revenue);
     expect(first.calls + rest.calls).toBe(whole.calls);
+  });
+
+  it('gives a window in the future no revenue yet (not minus the fees)', async () => {
+    const res = await api.call('GET', '/api/v1/monetization/report?from=2027-03-05T00:00:00Z&to=2027-03-20T00:00:00Z');
+    expect(res.json().rows).toEqual([]);
+    expect(res.json().totals).toEqual([]);
   });
 
   it('downloads as CSV and as PDF, and refuses a window that ends before it starts', async () => {

@@ -26,7 +26,6 @@ const RatingRunSchema = Type.Object(
     created: Type.Integer(),
     updated: Type.Integer(),
     unchanged: Type.Integer(),
-    deleted: Type.Integer({ description: 'Drafts with no charge left (their subscriptions deleted).' }),
     finalized: Type.Integer(),
   },
   { additionalProperties: false },
@@ -130,7 +129,7 @@ export function registerBillingRoutes(app: FastifyInstance, services: Services):
   app.get(
     '/clients/:id/top-ups',
     {
-      config: { permission: 'VIEW_CLIENTS', object: 'id' },
+      config: viewBilling,
       schema: {
         tags,
         summary: 'A client’s prepaid top-ups, newest first',
@@ -168,7 +167,7 @@ export function registerBillingRoutes(app: FastifyInstance, services: Services):
   app.get(
     '/clients/:id/balance',
     {
-      config: { permission: 'VIEW_CLIENTS', object: 'id' },
+      config: viewBilling,
       schema: {
         tags,
         summary: 'A client’s prepaid balance per currency',

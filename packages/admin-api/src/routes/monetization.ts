@@ -2,12 +2,16 @@ import { ClientMonetizationSchema, ProductMonetizationSchema, type Services, Sub
 import type { FastifyInstance } from 'fastify';
 import { BEARER, ERROR_RESPONSES, IdParamsSchema } from './common.js';
 
-/** The Monetization tabs of products, clients and subscriptions. */
+/**
+ * The Monetization tabs of products, clients and subscriptions. They show money (charges, revenue,
+ * balances, invoices), so they need VIEW_BILLING, like the report; the plans themselves are the
+ * product's configuration (`/products/{id}/rate-plans`).
+ */
 export function registerMonetizationRoutes(app: FastifyInstance, services: Services): void {
   app.get(
     '/subscriptions/:id/monetization',
     {
-      config: { permission: 'VIEW_SUBSCRIPTIONS', object: 'id' },
+      config: { permission: 'VIEW_BILLING' },
       schema: {
         tags: ['Monetization'],
         summary: 'Each subscribed product: its plan in effect and pending, the running period, usage and charge so far, projected charge',
@@ -23,7 +27,7 @@ export function registerMonetizationRoutes(app: FastifyInstance, services: Servi
   app.get(
     '/clients/:id/monetization',
     {
-      config: { permission: 'VIEW_CLIENTS', object: 'id' },
+      config: { permission: 'VIEW_BILLING' },
       schema: {
         tags: ['Monetization'],
         summary: 'A client’s prepaid balances, the plans in effect on its subscriptions, and its newest invoices',
@@ -39,7 +43,7 @@ export function registerMonetizationRoutes(app: FastifyInstance, services: Servi
   app.get(
     '/products/:id/monetization',
     {
-      config: { permission: 'VIEW_PRODUCTS', object: 'id' },
+      config: { permission: 'VIEW_BILLING' },
       schema: {
         tags: ['Monetization'],
         summary: 'A product’s rate plans, success criteria and revenue this month so far',

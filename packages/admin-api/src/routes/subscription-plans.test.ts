@@ -127,6 +127,24 @@ describe('choosing a rate plan per subscribed product', () => {
     expect((await tab()).ratePlan).toEqual({ id: 'pro', name: 'PRO', since: '2027-01-20T10:00:00.000Z' });
   });
 
+  it('puts a plan chosen after the last one’s durationMonths ran out into effect at once, the same plan again included', async () => {
+    await api.services.ratePlans.create('gold', plan('month', { durationMonths: 1 }));
+    await subscribe('month');
+    now = at('2027-03-05T00:00:00.000Z');
+    expect((await tab()).ratePlan).toBeNull();
+
+    await choose('pro');
+    expect((await tab()).ratePlan).toEqual({ id: 'pro', name: 'PRO', since: '2027-03-05T00:00:00.000Z' });
+
+    // Back on the one-month plan from the next period (Apr 1); after its month ends, choosing it again restarts it at once.
+    await choose('month');
+    now = at('2027-05-02T00:00:00.000Z');
+    expect((await tab()).ratePlan).toBeNull();
+    await choose(null);
+    await choose('month');
+    expect((await tab()).ratePlan).toEqual({ id: 'month', name: 'MONTH', since: '2027-05-02T00:00:00.000Z' });
+  });
+
   it('waits for a plan that starts later', async () => {
     await api.services.ratePlans.create('gold', plan('later', { startDate: '2027-03-01T00:00:00.000Z' }));
 

@@ -43,7 +43,7 @@ export const InvoiceSchema = Type.Object(
     status: Type.Enum(INVOICE_STATUSES),
     lines: Type.Array(InvoiceLineSchema),
     total: Amount('Sum of the lines, minor units.'),
-    ratedAt: { ...TimestampSchema, description: 'When a rating run last computed the lines.' },
+    ratedAt: { ...TimestampSchema, description: 'When a rating run last changed the lines (a run that finds them the same leaves it).' },
     finalizedAt: Type.Union([TimestampSchema, Type.Null()]),
     dueAt: Type.Union([TimestampSchema, Type.Null()], { description: 'finalizedAt plus the plans’ longest paymentDueDays.' }),
     createdAt: TimestampSchema,

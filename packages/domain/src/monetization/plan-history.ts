@@ -1,27 +1,6 @@
+import type { RatePlan } from '../entities/rate-plan.js';
 import type { PlanChange } from '../ports/repositories.js';
 import { addMonths, startOfDay } from './periods.js';
-
-/** The plan a subscription product is on at one instant, and since when without a break. */
-export interface PlanInEffect {
-  ratePlanId: string;
-  /** When this run of the plan began: its setup fee's period, its freemium's start, its periods' anchor. */
-  since: number;
-}
-
-/**
- * The plan in effect at `at` from one subscription product's history (its changes, any order):
- * the latest change at or before `at`; undefined when there is none or it names no plan.
- */
-export function planAt(history: readonly PlanChange[], at: number): PlanInEffect | undefined {
-  const past = history.filter((change) => change.effectiveFrom <= at).sort((a, b) => a.effectiveFrom - b.effectiveFrom);
-  const current = past.at(-1);
-  if (current === undefined || current.ratePlanId === null) return undefined;
-  let since = current.effectiveFrom;
-  for (let index = past.length - 2; index >= 0 && past[index]?.ratePlanId === current.ratePlanId; index--) {
-    since = past[index]?.effectiveFrom ?? since;
-  }
-  return { ratePlanId: current.ratePlanId, since };
-}
 
 /** What cuts a plan's run short besides a change: its end, and how long a subscription may stay on it. */
 export interface RunLimits {
@@ -29,6 +8,12 @@ export interface RunLimits {
   endDate: number | null;
   durationMonths: number | null;
 }
+
+/** A plan's run limits, as `planRuns` reads them. */
+export const runLimitsOf = (plan: Pick<RatePlan, 'endDate' | 'durationMonths'>): RunLimits => ({
+  endDate: plan.endDate === null ? null : Date.parse(plan.endDate),
+  durationMonths: plan.durationMonths,
+});
 
 /** An unbroken stretch of one plan on one subscription product: `[since, until)`. */
 export interface PlanRun {
@@ -38,28 +23,44 @@ export interface PlanRun {
   until: number | null;
 }
 
+/** When a run begun at `since` must end whatever happens: the plan's end, or `durationMonths` later. */
+function hardEnd(since: number, limits: RunLimits | undefined): number | null {
+  const ends: number[] = [];
+  if (limits?.endDate != null) ends.push(limits.endDate);
+  // Months from the start, keeping its time of day (clamped to a shorter month's last day).
+  if (limits?.durationMonths) ends.push(addMonths(since, limits.durationMonths) + (since - startOfDay(since)));
+  return ends.length === 0 ? null : Math.min(...ends);
+}
+
 /**
- * The runs of plans in one subscription product's history (its changes, any order). Consecutive
- * changes to one plan are one run. A run ends at the next change to another plan (or to none),
- * at the plan's `endDate`, or `durationMonths` after it began: whichever comes first. A plan
+ * The runs of plans in one subscription product's history (its changes, any order). A change to
+ * the plan of the run in effect continues that run (choosing it again cancels a pending change);
+ * any other change ends it. A run also ends at the plan's `endDate`, or `durationMonths` after it
+ * began, whichever comes first; a change to the same plan after that starts a new run. A plan
  * `limitsOf` does not know (deleted) ends nothing early.
  */
 export function planRuns(history: readonly PlanChange[], limitsOf: (ratePlanId: string) => RunLimits | undefined): PlanRun[] {
-  const changes = [...history].sort((a, b) => a.effectiveFrom - b.effectiveFrom);
   const runs: PlanRun[] = [];
-  for (const [index, change] of changes.entries()) {
-    if (change.ratePlanId === null || changes[index - 1]?.ratePlanId === change.ratePlanId) continue;
-    const next = changes.slice(index + 1).find((later) => later.ratePlanId !== change.ratePlanId);
-    const limits = limitsOf(change.ratePlanId);
-    const ends = [next?.effectiveFrom, limits?.endDate ?? undefined];
-    if (limits?.durationMonths)
-      ends.push(addMonths(change.effectiveFrom, limits.durationMonths) + (change.effectiveFrom - startOfDay(change.effectiveFrom)));
-    const until = ends
-      .filter((end): end is number => end !== undefined)
-      .reduce<number | null>((a, b) => (a === null ? b : Math.min(a, b)), null);
-    if (until !== null && until <= change.effectiveFrom) continue;
-    runs.push({ ratePlanId: change.ratePlanId, since: change.effectiveFrom, until });
+  let open: { ratePlanId: string; since: number; end: number | null } | undefined;
+  const close = (at: number | null) => {
+    if (open === undefined) return;
+    const until = at === null ? open.end : open.end === null ? at : Math.min(at, open.end);
+    if (until === null || until > open.since) runs.push({ ratePlanId: open.ratePlanId, since: open.since, until });
+    open = undefined;
+  };
+  for (const change of [...history].sort((a, b) => a.effectiveFrom - b.effectiveFrom)) {
+    const continues = open?.ratePlanId === change.ratePlanId && (open.end === null || change.effectiveFrom < open.end);
+    if (continues) continue;
+    close(change.effectiveFrom);
+    if (change.ratePlanId !== null) {
+      open = {
+        ratePlanId: change.ratePlanId,
+        since: change.effectiveFrom,
+        end: hardEnd(change.effectiveFrom, limitsOf(change.ratePlanId)),
+      };
+    }
   }
+  close(null);
   return runs;
 }
 

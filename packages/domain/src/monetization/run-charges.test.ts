@@ -79,6 +79,17 @@ describe('planRuns', () => {
     );
   });
 
+  it('starts a new run when the same plan is chosen again after its run ended (durationMonths)', () => {
+    const history = [change('2026-01-20T00:00:00Z', 'a'), change('2026-03-05T00:00:00Z', 'a')];
+    expect(planRuns(history, () => ({ endDate: null, durationMonths: 1 }))).toEqual([
+      { ratePlanId: 'a', since: at('2026-01-20T00:00:00Z'), until: at('2026-02-20T00:00:00Z') },
+      { ratePlanId: 'a', since: at('2026-03-05T00:00:00Z'), until: at('2026-04-05T00:00:00Z') },
+    ]);
+    // Within the run, choosing it again (a cancelled pending change) continues it.
+    const again = [change('2026-01-20T00:00:00Z', 'a'), change('2026-02-10T00:00:00Z', 'a')];
+    expect(planRuns(again, () => ({ endDate: null, durationMonths: 1 }))).toHaveLength(1);
+  });
+
   it('leaves out a run whose plan ended before it began, and finds the run in effect', () => {
     const runs = planRuns([change('2026-05-01T00:00:00Z', 'a')], () => ({ endDate: at('2026-04-01T00:00:00Z'), durationMonths: null }));
     expect(runs).toEqual([]);

@@ -40,8 +40,6 @@ export interface BillingStore {
   updateDraft(id: string, lines: readonly InvoiceLine[], total: number, ratedAt: number): Promise<void>;
   /** Makes a draft final with the next invoice number; answers the number. */
   finalize(id: string, finalizedAt: number, dueAt: number): Promise<number>;
-  /** Deletes a draft (its period has no charge any more). A final invoice is never deleted. */
-  deleteDraft(id: string): Promise<void>;
   addTopUp(topUp: StoredTopUp): Promise<void>;
   /** The client's top-ups, newest first. */
   topUps(clientId: string): Promise<StoredTopUp[]>;

@@ -193,6 +193,8 @@ export interface PlanChangeRepository {
   history(subscriptionId: string, productId?: string): Promise<PlanChange[]>;
   /** Every subscription's changes, by subscription, product, then `effectiveFrom`: what rating walks. */
   all(): Promise<PlanChange[]>;
+  /** Whether any history names the plan (it has been, or is to be, in effect somewhere). */
+  uses(ratePlanId: string): Promise<boolean>;
   /** Records a change, replacing any change of that subscription product at or after its `effectiveFrom`. */
   schedule(change: PlanChange): Promise<void>;
 }

@@ -1,11 +1,9 @@
 import type { Balance, TopUp, TopUpCreate } from '../entities/invoice.js';
 import { invalidField } from '../errors/catalogue.js';
 import { chargeSoFar, runPeriods } from '../monetization/run-charges.js';
-import { chargedRuns, ledgerCounter } from './charged-runs.js';
+import { type ChargedRun, chargedRuns, ledgerCounter } from './charged-runs.js';
 import { require, type ServiceContext } from './context.js';
-
-/** ISO 4217 codes the runtime knows (Intl). */
-const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+import { isCurrency } from './rate-plans.js';
 
 /**
  * Prepaid balances: a client's top-ups less every charge of its prepaid plans so far (fees and
@@ -20,7 +18,7 @@ export class BalanceService {
   async topUp(clientId: string, input: TopUpCreate): Promise<TopUp> {
     const { store, clock, ids } = this.context;
     await require(store.clients.get(clientId), 'client', clientId);
-    if (!CURRENCIES.has(input.currency)) throw invalidField('currency', `is not an ISO 4217 currency code: ${input.currency}`);
+    if (!isCurrency(input.currency)) throw invalidField('currency', `is not an ISO 4217 currency code: ${input.currency}`);
     const createdAt = clock.now().getTime();
     const topUp = { id: ids.next(), clientId, currency: input.currency, amount: input.amount, note: input.note ?? '', createdAt };
     await store.billing.addTopUp(topUp);
@@ -61,29 +59,35 @@ export class BalanceService {
   async check(clientId?: string): Promise<number> {
     const { store } = this.context;
     const marked = (await store.exhaustedBalances.list()).filter((entry) => clientId === undefined || entry.clientId === clientId);
-    const prepaid = (await chargedRuns(store, { clientId })).filter((owner) => owner.plan.mode === 'prepaid');
-    const clients = new Set([...marked.map((entry) => entry.clientId), ...prepaid.map((owner) => owner.clientId)]);
-    let changed = 0;
-    for (const client of clients) {
+    const prepaidRuns = new Map<string, ChargedRun[]>();
+    for (const owner of await chargedRuns(store, { clientId })) {
+      if (owner.plan.mode === 'prepaid') prepaidRuns.set(owner.clientId, [...(prepaidRuns.get(owner.clientId) ?? []), owner]);
+    }
+    const changes: Array<{ client: string; currency: string; exhausted: boolean }> = [];
+    for (const client of new Set([...marked.map((entry) => entry.clientId), ...prepaidRuns.keys()])) {
       const wasMarked = new Set(marked.filter((entry) => entry.clientId === client).map((entry) => entry.currency));
-      for (const [currency, balance] of await this.compute(client)) {
+      for (const [currency, balance] of await this.compute(client, prepaidRuns.get(client) ?? [])) {
         const exhausted = balance.prepaid && balance.toppedUp - balance.charged <= 0;
-        if (exhausted !== wasMarked.has(currency)) {
-          await store.exhaustedBalances.set(client, currency, exhausted);
-          changed++;
-        }
+        if (exhausted !== wasMarked.has(currency)) changes.push({ client, currency, exhausted });
         wasMarked.delete(currency);
       }
-      for (const currency of wasMarked) {
-        await store.exhaustedBalances.set(client, currency, false);
-        changed++;
-      }
+      for (const currency of wasMarked) changes.push({ client, currency, exhausted: false });
     }
-    return changed;
+    // One transaction: one configuration version for all marks, so nodes reload once. Only the
+    // writes are in it: rating the balances above must not hold the store's write lock.
+    if (changes.length > 0) {
+      await store.transaction(async (repos) => {
+        for (const change of changes) await repos.exhaustedBalances.set(change.client, change.currency, change.exhausted);
+      });
+    }
+    return changes.length;
   }
 
-  /** Per currency: top-ups, the charges of prepaid plans so far, and whether a prepaid plan uses it. */
-  private async compute(clientId: string): Promise<Map<string, { toppedUp: number; charged: number; prepaid: boolean }>> {
+  /** Per currency: top-ups, the charges of its prepaid plan runs so far (`prepaid`: the client's, else loaded), and whether a prepaid plan uses it. */
+  private async compute(
+    clientId: string,
+    prepaid?: readonly ChargedRun[],
+  ): Promise<Map<string, { toppedUp: number; charged: number; prepaid: boolean }>> {
     const { store, clock } = this.context;
     const now = clock.now().getTime();
     const balances = new Map<string, { toppedUp: number; charged: number; prepaid: boolean }>();
@@ -93,7 +97,7 @@ export class BalanceService {
       return balance;
     };
     for (const topUp of await store.billing.topUps(clientId)) balanceOf(topUp.currency).toppedUp += topUp.amount;
-    for (const owner of await chargedRuns(store, { clientId })) {
+    for (const owner of prepaid ?? (await chargedRuns(store, { clientId }))) {
       if (owner.plan.mode !== 'prepaid') continue;
       const balance = balanceOf(owner.plan.currency);
       balance.prepaid = true;

@@ -1,6 +1,6 @@
 import type { InvoiceLine } from '../entities/invoice.js';
 import type { RatePlan } from '../entities/rate-plan.js';
-import { type PlanRun, planRuns } from '../monetization/plan-history.js';
+import { type PlanRun, planRuns, runLimitsOf } from '../monetization/plan-history.js';
 import type { ChargeLine } from '../monetization/rating.js';
 import type { UsageCounter } from '../monetization/run-charges.js';
 import type { PlanChange, Store } from '../ports/repositories.js';

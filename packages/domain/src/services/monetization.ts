@@ -157,7 +157,8 @@ export class MonetizationService {
           counted.billable += usage.billable;
         }
         const after = (await chargeSoFar(owner.plan, owner.run, part, asOf, count))?.charge.total ?? 0;
-        const before = (await chargeSoFar(owner.plan, owner.run, part, from, count))?.charge.total ?? 0;
+        // Nothing is charged after now: a window starting later has earned nothing yet.
+        const before = (await chargeSoFar(owner.plan, owner.run, part, Math.min(from, now), count))?.charge.total ?? 0;
         row.revenue += after - before;
       }
       planned.set(`${owner.subscriptionId}\u0000${owner.productId}`, counted);

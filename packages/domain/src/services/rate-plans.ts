@@ -1,11 +1,14 @@
 import type { RatePlan, RatePlanCreate, RatePlanUpdate } from '../entities/rate-plan.js';
 import { DEFAULT_SUCCESS_CRITERIA, type SuccessCriteria } from '../entities/success-criteria.js';
-import { invalidField, notFound } from '../errors/catalogue.js';
+import { invalidField, notFound, TollgateError } from '../errors/catalogue.js';
 import { bandsProblem } from '../monetization/bands.js';
 import type { Repositories } from '../ports/repositories.js';
 import { applyPatch, require, type ServiceContext, timestamp } from './context.js';
 
 const KIND = 'rate plan';
+
+/** What a plan in use may no longer change: what its past periods are rated by. */
+export const PRICING_TERMS = ['currency', 'meteringType', 'rates', 'fees', 'freemium', 'billingPeriod', 'durationMonths', 'mode'] as const;
 
 /** Most rate plans one product holds. */
 export const MAX_RATE_PLANS_PER_PRODUCT = 50;
@@ -13,11 +16,14 @@ export const MAX_RATE_PLANS_PER_PRODUCT = 50;
 /** ISO 4217 codes the runtime knows (Intl); a code it does not know is refused. */
 const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
 
+/** Whether the runtime knows the ISO 4217 code (Intl): a code it does not know is refused. */
+export const isCurrency = (code: string): boolean => CURRENCIES.has(code);
+
 /** 400 naming the field: bands not one ladder from call 1 (`rates.N.from`, `rates.N.to`), an unknown currency, an end not after the start. */
 function validate(plan: RatePlan): void {
   const bands = bandsProblem(plan.rates);
   if (bands !== undefined) throw invalidField(bands.field, bands.message);
-  if (!CURRENCIES.has(plan.currency)) throw invalidField('currency', `is not an ISO 4217 currency code: ${plan.currency}`);
+  if (!isCurrency(plan.currency)) throw invalidField('currency', `is not an ISO 4217 currency code: ${plan.currency}`);
   if (plan.endDate !== null && Date.parse(plan.endDate) <= Date.parse(plan.startDate)) {
     throw invalidField('endDate', 'must be after startDate');
   }
@@ -73,11 +79,29 @@ export class RatePlanService {
     });
   }
 
+  /**
+   * Changes a plan. Once a subscription has been on it, its terms are fixed (`REFERENCED` for a
+   * change of any of `PRICING_TERMS`): invoices, balances and reports re-rate its past periods by
+   * the plan as it is, so a new price would rewrite what was billed. End it (`endDate`, not in the
+   * past) and offer a new plan instead; its name, description, payment terms and dates may change.
+   */
   update(productId: string, id: string, patch: RatePlanUpdate): Promise<RatePlan> {
     return this.context.store.transaction(async (repos) => {
       const current = await this.planOf(repos, productId, id);
       const next: RatePlan = { ...applyPatch(current, patch), updatedAt: timestamp(this.context) };
       validate(next);
+      if (await repos.planChanges.uses(id)) {
+        const changed = PRICING_TERMS.filter((term) => JSON.stringify(current[term]) !== JSON.stringify(next[term]));
+        if (changed.length > 0) {
+          throw new TollgateError(
+            'REFERENCED',
+            `rate plan '${id}' is in use: its ${changed.join(', ')} cannot change; end it and create a new plan`,
+          );
+        }
+        if (next.endDate !== current.endDate && next.endDate !== null && Date.parse(next.endDate) < this.context.clock.now().getTime()) {
+          throw invalidField('endDate', 'must not be in the past for a plan in use');
+        }
+      }
       await repos.ratePlans.update(next);
       return next;
     });

@@ -13,8 +13,6 @@ export interface RatingRunResult {
   created: number;
   updated: number;
   unchanged: number;
-  /** Drafts with no charge any more (their subscriptions deleted). */
-  deleted: number;
   finalized: number;
 }
 
@@ -71,29 +69,20 @@ export class RatingService {
 
   run(options: RatingRunOptions = {}): Promise<RatingRunResult> {
     const { store, clock } = this.context;
-    const now = clock.now().getTime();
-    if (options.finalizeBefore !== undefined && options.finalizeBefore > now) {
+    if (options.finalizeBefore !== undefined && options.finalizeBefore > clock.now().getTime()) {
       throw invalidField('finalizeBefore', 'must not be in the future: only ended periods can be final');
     }
     return store.transaction(async () => {
       await store.billing.lockRating();
-      const result: RatingRunResult = {
-        ratedAt: new Date(now).toISOString(),
-        created: 0,
-        updated: 0,
-        unchanged: 0,
-        deleted: 0,
-        finalized: 0,
-      };
-      const rated = new Set<string>();
+      // Read after the lock: a run that waited for another rates as of when it really runs.
+      const now = clock.now().getTime();
+      const result: RatingRunResult = { ratedAt: new Date(now).toISOString(), created: 0, updated: 0, unchanged: 0, finalized: 0 };
       for (const draft of await this.draftCharges(now)) {
         const existing = await store.billing.findInvoice(draft.clientId, draft.currency, draft.periodStart, draft.periodEnd);
         const total = draft.lines.reduce((sum, line) => sum + line.amount, 0);
-        const id = existing?.id ?? this.context.ids.next();
-        rated.add(id);
         if (existing === undefined) {
           await store.billing.insertInvoice({
-            id,
+            id: this.context.ids.next(),
             number: null,
             ...draft,
             status: 'draft',
@@ -104,18 +93,12 @@ export class RatingService {
             createdAt: now,
           });
           result.created++;
-        } else if (existing.status === 'final' || JSON.stringify(existing.lines) === JSON.stringify(draft.lines)) {
+        } else if (JSON.stringify(existing.lines) === JSON.stringify(draft.lines)) {
           result.unchanged++;
         } else {
           await store.billing.updateDraft(existing.id, draft.lines, total, now);
           result.updated++;
         }
-      }
-      // A draft always shows the current rating: one with no charge left goes.
-      for (const draft of await this.drafts()) {
-        if (rated.has(draft.id)) continue;
-        await store.billing.deleteDraft(draft.id);
-        result.deleted++;
       }
       if (options.finalizeBefore !== undefined) result.finalized = await this.finalizeEnded(options.finalizeBefore, now);
       return result;
@@ -152,33 +135,27 @@ export class RatingService {
     return [...drafts.values()];
   }
 
-  /** Every draft invoice. */
-  private async drafts(): Promise<StoredInvoice[]> {
+  /** Makes every draft of a period ended at or before `before` final, oldest period first. */
+  private async finalizeEnded(before: number, now: number): Promise<number> {
     const drafts: StoredInvoice[] = [];
     let cursor: string | undefined;
     do {
       const page = await this.context.store.billing.listInvoices({ status: 'draft' }, { limit: 100, cursor });
-      drafts.push(...page.items);
+      drafts.push(...page.items.filter((invoice) => invoice.periodEnd <= before));
       cursor = page.nextCursor ?? undefined;
     } while (cursor !== undefined);
-    return drafts;
-  }
-
-  /** Makes every draft of a period ended at or before `before` final, oldest period first. */
-  private async finalizeEnded(before: number, now: number): Promise<number> {
-    const drafts = (await this.drafts()).filter((invoice) => invoice.periodEnd <= before);
     drafts.sort((a, b) => a.periodStart - b.periodStart || a.clientId.localeCompare(b.clientId) || a.currency.localeCompare(b.currency));
     for (const draft of drafts) await this.makeFinal(draft, now);
     return drafts.length;
   }
 
   /** Gives the draft its number and due date: the longest `paymentDueDays` of the plans it charges. */
-  private async makeFinal(draft: StoredInvoice, now: number): Promise<number> {
+  private async makeFinal(draft: StoredInvoice, now: number): Promise<void> {
     let dueDays = 0;
     for (const planId of new Set(draft.lines.map((line) => line.ratePlanId))) {
       dueDays = Math.max(dueDays, (await this.context.store.ratePlans.get(planId))?.paymentDueDays ?? 0);
     }
-    return this.context.store.billing.finalize(draft.id, now, addDays(now, dueDays));
+    await this.context.store.billing.finalize(draft.id, now, addDays(now, dueDays));
   }
 
   /** `POST /invoices/{id}/finalize`: rates the invoice's period one last time and makes it final. 409 unless a draft of an ended period. */

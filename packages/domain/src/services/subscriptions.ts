@@ -84,8 +84,17 @@ export class SubscriptionService {
     });
   }
 
-  async delete(id: string): Promise<void> {
-    if (!(await this.context.store.subscriptions.delete(id))) throw notFound(KIND, id);
+  /**
+   * A subscription that has ever been on a rate plan answers `REFERENCED`: its plan history is what
+   * its invoices, balances and reports are rated from, and goes with it. Revoke it instead.
+   */
+  delete(id: string): Promise<void> {
+    return this.context.store.transaction(async (repos) => {
+      if ((await repos.planChanges.history(id)).length > 0) {
+        throw new TollgateError('REFERENCED', `subscription '${id}' has been on a rate plan: its billing history stays; revoke it instead`);
+      }
+      if (!(await repos.subscriptions.delete(id))) throw notFound(KIND, id);
+    });
   }
 
   /**

@@ -186,11 +186,6 @@ export function billingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
         return Number(row.number);
       }),
 
-    async deleteDraft(id) {
-      const result = await db.deleteFrom('invoices').where('id', '=', id).where('status', '=', 'draft').executeTakeFirst();
-      if (result.numDeletedRows === 0n) throw await refusal(db, id);
-    },
-
     addTopUp: (topUp) =>
       guarded('top-up', topUp.id, 'write', async () => {
         await db

@@ -42,6 +42,15 @@ export function planChangeRepository(db: Kysely<Database>): PlanChangeRepository
         .execute();
       return rows.map(toEntity);
     },
+    async uses(ratePlanId) {
+      const row = await db
+        .selectFrom('plan_changes')
+        .select('rate_plan_id')
+        .where('rate_plan_id', '=', ratePlanId)
+        .limit(1)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
     // A change replaces every change of that subscription product at or after its start: a
     // pending change scheduled again is replaced, not added to.
     schedule: (change) =>
