@@ -39,10 +39,12 @@ const alignmentOf = (plan: ChargedPlan) => (plan.billingPeriod === 'calendar-mon
  * run covers (a run begun or ended inside a period covers part of it).
  */
 export function runPeriods(plan: ChargedPlan, run: PlanRun, from: number, to: number): RunPeriod[] {
+  const first = Math.max(from, run.since);
   const last = Math.min(to, run.until ?? Number.POSITIVE_INFINITY);
   const periods: RunPeriod[] = [];
-  let period = periodOf(Math.max(from, run.since), alignmentOf(plan), run.since);
-  while (period.start < last && Math.max(from, run.since) < last) {
+  if (first >= last) return periods;
+  let period = periodOf(first, alignmentOf(plan), run.since);
+  while (period.start < last) {
     periods.push({ period, start: Math.max(period.start, run.since), end: Math.min(period.end, run.until ?? period.end) });
     period = periodOf(period.end, alignmentOf(plan), run.since);
   }
