@@ -26,13 +26,15 @@ describe.skipIf(!available)('dashboard: the main journey', () => {
     await upstream?.close();
   });
 
-  /** The hits of the last 24 hours in production the API counts for a filter, once two reads a second apart agree. */
+  /** The hits of the last 24 hours in production the API counts for a filter now. */
+  const countedHits = async (filter: string) =>
+    ((await h.call('GET', `/analytics/summary?serverGroupId=production&period=last24h&${filter}`)).body.totals as { hits: number }).hits;
+
+  /** {@link countedHits} once two reads a second apart agree. */
   const settledHits = async (filter: string) => {
-    const read = async () =>
-      ((await h.call('GET', `/analytics/summary?serverGroupId=production&period=last24h&${filter}`)).body.totals as { hits: number }).hits;
     for (let previous = -1; ; ) {
       await new Promise((resolve) => setTimeout(resolve, 1_100));
-      const hits = await read();
+      const hits = await countedHits(filter);
       if (hits > 0 && hits === previous) return hits;
       previous = hits;
     }
@@ -138,25 +140,32 @@ describe.skipIf(!available)('dashboard: the main journey', () => {
 
   it('calls the gateway with the copied key, and sees the call in the subscription’s Analytics tab', async () => {
     const { page } = h;
-    const call = () => fetch(`${h.platform.gateways.production}/shop/items`, { headers: { 'x-api-key': key } });
+    const url = `${h.platform.gateways.production}/shop/items`;
+    const call = () => fetch(url, { headers: { 'x-api-key': key } });
     await expect.poll(async () => (await call()).status, { timeout: 10_000 }).toBe(200);
     expect(upstream.seen.at(-1)?.url).toBe('/items');
     // The key opens the gateway; it never reaches the backend.
     expect(upstream.seen.at(-1)?.headers['x-api-key']).toBeUndefined();
+    // A call without a key counts for the project but for no subscription: so the subscription's
+    // panel must show fewer hits than the project's, which an unfiltered panel would not.
+    expect((await fetch(url)).status).toBe(401);
 
-    // Nodes flush counts every second or so: wait until the API's count is complete, then the page must show it.
+    // Nodes flush counts every second or so: wait until the API's counts are complete, then the pages must show them.
     const hits = await settledHits('subscriptionId=carol-app');
     expect(hits).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => countedHits('projectId=shop'), { timeout: 15_000, interval: 500 }).toBeGreaterThan(hits);
+    const projectHits = await settledHits('projectId=shop');
+    expect(projectHits).toBeGreaterThan(hits);
+
     await page.goto('/subscriptions/carol-app/analytics?group=production');
     await expect.poll(() => shownHits(), { timeout: 15_000, interval: 500 }).toBe(hits);
     await h.screenshot('journey-5-subscription-analytics');
 
-    // The project's Analytics tab is the same panel, narrowed to the project.
-    const projectHits = await settledHits('projectId=shop');
+    // The project's Analytics tab is the same panel, narrowed to the project: the keyless call shows there too.
     await page.goto('/projects/shop/analytics?group=production');
     await expect.poll(() => shownHits(), { timeout: 15_000, interval: 500 }).toBe(projectHits);
     expect(h.consoleErrors).toEqual([]);
-  });
+  }, 60_000);
 
   it('changes a permission on the subscription', async () => {
     const { page } = h;

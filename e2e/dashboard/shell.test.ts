@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, type DashboardHarness, logIn, startDashboard } from './browser.js';
+import { ADMIN, chromiumAvailable, type DashboardHarness, logIn, startDashboard } from './browser.js';
 
 const available = chromiumAvailable();
 
@@ -66,6 +66,68 @@ describe.skipIf(!available)('dashboard: shell and products', () => {
 
     await page.goto('/products?group=production');
     await page.getByRole('link', { name: 'Gold plan' }).waitFor();
+    expect(h.consoleErrors).toEqual([]);
+  });
+
+  /** The tab's session token, read in the page (passed as text: the tests are type-checked for Node, which has no `sessionStorage`). */
+  const sessionToken = () => h.page.evaluate<string | null>("sessionStorage.getItem('tollgate.session')");
+
+  /** Calls the management API with a session token, as the page would. */
+  const callAs = (token: string, method: string, path: string) =>
+    fetch(`${h.platform.url}/api/v1${path}`, { method, headers: { authorization: `Bearer ${token}` } });
+
+  it('ends the session with Log out: on the server, and in the tab, so a page asks to log in again', async () => {
+    const { page } = h;
+    await logIn(page);
+    const token = await sessionToken();
+    expect(token).not.toBeNull();
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByRole('button', { name: 'Log in' }).waitFor();
+    expect(await sessionToken()).toBeNull();
+    expect((await callAs(token ?? '', 'GET', '/auth/me')).status).toBe(401);
+
+    await page.goto('/products?group=production');
+    await page.getByRole('button', { name: 'Log in' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/login');
+    expect(h.consoleErrors).toEqual([]);
+  });
+
+  it('sends the page to the login form when the session ends elsewhere, and back to the page asked for after logging in', async () => {
+    const { page } = h;
+    await logIn(page);
+    await page.goto('/clients?group=production');
+    await page.getByRole('heading', { name: 'Clients' }).waitFor();
+    // The session ends behind the page's back (a logout in another tab): its next call is answered 401.
+    const token = await sessionToken();
+    expect((await callAs(token ?? '', 'POST', '/auth/logout')).status).toBe(204);
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'API Projects' }).click();
+    await page.getByRole('button', { name: 'Log in' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/projects?group=production');
+    // The 401s the ended session got are the only console errors.
+    expect(h.consoleErrors.length).toBeGreaterThan(0);
+    for (const error of h.consoleErrors) expect(error).toMatch(/status of 401 /);
+    h.consoleErrors.length = 0;
+
+    await page.getByLabel('Username').fill(ADMIN.username);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('heading', { name: 'API Projects' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/projects');
+    expect(h.consoleErrors).toEqual([]);
+  });
+
+  it('shows an unknown address as a page of its own inside the shell, with a way back', async () => {
+    const { page } = h;
+    await logIn(page);
+    await page.goto('/no/such/page?group=production');
+    await page.getByRole('heading', { name: 'No such page' }).waitFor();
+    // Inside the shell: the sections and the server group stay.
+    await page.getByRole('navigation', { name: 'Sections' }).waitFor();
+    expect(await page.getByLabel('Server group').inputValue()).toBe('production');
+    await h.screenshot('not-found');
+    await page.getByRole('link', { name: 'Back to the products' }).click();
+    await page.getByRole('heading', { name: 'Products' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/products');
     expect(h.consoleErrors).toEqual([]);
   });
 });

@@ -2,7 +2,11 @@ import { ApiProblem, createApiClient } from '@tollgate/api-client';
 
 const TOKEN_KEY = 'tollgate.session';
 
-/** The signed-in user's session token, kept for the tab's lifetime (sessionStorage: not shared, gone with the tab). */
+/**
+ * The signed-in user's session token, in sessionStorage: other tabs do not share it, a reload
+ * keeps it, and a browser that restores a closed tab may restore it too, so only Log out (or the
+ * session's end on the server) ends it.
+ */
 export const session = {
   token: (): string | undefined => sessionStorage.getItem(TOKEN_KEY) ?? undefined,
   start(token: string): void {

@@ -7,6 +7,7 @@ import { applicationRoutes } from './pages/applications/routes';
 import { LoginPage } from './pages/login';
 import { projectRoutes } from './pages/projects/routes';
 import { serverGroupRoutes } from './pages/server-groups/routes';
+import { NotFoundPage, RouteError } from './shell/errors';
 import { Layout } from './shell/layout';
 
 /** Sends a visitor without a session to the login page, which comes back here afterwards. */
@@ -27,13 +28,21 @@ export const router = createBrowserRouter([
         <Layout />
       </RequireSession>
     ),
+    // For a failure of the shell itself; a page's failure is caught below, inside the shell.
+    errorElement: <RouteError />,
     children: [
-      { index: true, element: <Navigate to="/products" replace /> },
-      ...projectRoutes,
-      ...applicationRoutes,
-      ...analyticsRoutes,
-      ...serverGroupRoutes,
-      ...administrationRoutes,
+      {
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: <Navigate to="/products" replace /> },
+          ...projectRoutes,
+          ...applicationRoutes,
+          ...analyticsRoutes,
+          ...serverGroupRoutes,
+          ...administrationRoutes,
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
     ],
   },
 ]);

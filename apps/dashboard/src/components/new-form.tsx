@@ -25,7 +25,12 @@ export function NewForm({
   children: ReactNode;
 }) {
   const action = useAction(problem);
-  const create = <button type="submit">Create</button>;
+  // Disabled while the call runs: a second click would create a second item.
+  const create = (
+    <button type="submit" disabled={action.busy}>
+      Create
+    </button>
+  );
   return (
     <section>
       <h1>{title}</h1>

@@ -1,6 +1,7 @@
 import { type Answer, unwrap } from '@tollgate/api-client';
 import { useEffect, useState } from 'react';
 import { api } from '../api';
+import { useGroups, useUsernames } from './directory';
 import { FieldError } from './field';
 import { ProblemBanner, useAction } from './problem';
 import { SaveBar, useStaged } from './staged';
@@ -34,22 +35,28 @@ export function PermissionsEditor({ collection, id }: { collection: PermissionCo
   const entries = staged.draft?.entries ?? [];
 
   const save = action.submit(async () => {
-    setSaved(await write(collection, id, entries));
+    const answer = await write(collection, id, entries);
+    setSaved(answer);
+    // The API drops entries that say inherit to everything: the answer may equal what was saved before.
+    staged.resetTo(answer);
   });
   const change = (index: number, right: Right, word: Word) =>
     staged.patch({ entries: entries.map((entry, at) => (at === index ? { ...entry, [right]: word } : entry)) });
+  // Adding or removing an entry shifts the indices the API's messages name (`entries.2.view`): they no longer apply.
+  const restructure = (next: PermissionEntry[]) => {
+    problem.clear();
+    staged.patch({ entries: next });
+  };
   const add = (type: PrincipalType, principalId: string) =>
-    staged.patch({
-      entries: [
-        ...entries,
-        {
-          principal: { type, id: principalId },
-          view: 'inherit',
-          modify: 'inherit',
-          ...(collection === 'projects' ? { deploy: 'inherit' } : {}),
-        },
-      ],
-    });
+    restructure([
+      ...entries,
+      {
+        principal: { type, id: principalId },
+        view: 'inherit',
+        modify: 'inherit',
+        ...(collection === 'projects' ? { deploy: 'inherit' } : {}),
+      },
+    ]);
 
   if (saved === undefined) return <ProblemBanner problem={problem} />;
   return (
@@ -111,7 +118,7 @@ export function PermissionsEditor({ collection, id }: { collection: PermissionCo
                       type="button"
                       className="secondary"
                       aria-label={`Remove ${name}`}
-                      onClick={() => staged.patch({ entries: entries.filter((_, at) => at !== index) })}
+                      onClick={() => restructure(entries.filter((_, at) => at !== index))}
                     >
                       Remove
                     </button>
@@ -140,18 +147,6 @@ function AddPrincipal({
 }) {
   const [type, setType] = useState<PrincipalType>('group');
   const [principalId, setPrincipalId] = useState('');
-  const [known, setKnown] = useState<Record<PrincipalType, string[]>>({ user: [], group: [] });
-  useEffect(() => {
-    if (!canList) return;
-    Promise.all([
-      unwrap(api.GET('/api/v1/users', { params: { query: { limit: 100 } } })),
-      unwrap(api.GET('/api/v1/groups', { params: { query: { limit: 100 } } })),
-    ]).then(
-      ([users, groups]) => setKnown({ user: users.items.map((user) => user.username), group: groups.items.map((group) => group.id) }),
-      // Without the lists the id is typed: nothing to show.
-      () => undefined,
-    );
-  }, [canList]);
   const id = principalId.trim();
   const duplicate = taken.some((entry) => entry.principal.type === type && entry.principal.id === id);
   const listId = `principals-${type}`;
@@ -168,11 +163,8 @@ function AddPrincipal({
         value={principalId}
         onChange={(event) => setPrincipalId(event.target.value)}
       />
-      <datalist id={listId}>
-        {known[type].map((option) => (
-          <option key={option} value={option} />
-        ))}
-      </datalist>
+      {/* Without the right to list them (the API would answer 403) the id is typed: nothing to offer. */}
+      <datalist id={listId}>{canList && <KnownPrincipals type={type} />}</datalist>
       <button
         type="button"
         className="secondary"
@@ -187,6 +179,13 @@ function AddPrincipal({
       {duplicate && <span className="hint">It has an entry already.</span>}
     </div>
   );
+}
+
+/** The users or groups there are, as the options of the id's datalist. */
+function KnownPrincipals({ type }: { type: PrincipalType }) {
+  const usernames = useUsernames();
+  const groupIds = useGroups().map((group) => group.id);
+  return (type === 'user' ? usernames : groupIds).map((option) => <option key={option} value={option} />);
 }
 
 type Me = Answer<'getCurrentPrincipal'>;

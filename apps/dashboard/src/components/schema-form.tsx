@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Field } from './field';
+import { type FieldMessages, messageUnder } from './problem';
 
 /** A JSON Schema, as far as the form reads one (the policy types' schemas use no more). */
 export interface JsonSchema {
@@ -14,9 +15,6 @@ export interface JsonSchema {
   items?: JsonSchema;
   anyOf?: JsonSchema[];
 }
-
-/** Messages by field path, relative to the form's value and dotted as the API names them (`limit`, `path.pattern`, `allow.0`). */
-export type FieldMessages = Readonly<Record<string, string>>;
 
 type Value = Record<string, unknown>;
 type Scalar = 'string' | 'number' | 'integer' | 'boolean' | 'enum';
@@ -419,13 +417,6 @@ function hintOf({ schema, required }: FieldProps): string {
 /** A scalar default shows as the placeholder of its empty field. */
 function placeholderOf(value: unknown): string | undefined {
   return typeof value === 'string' || typeof value === 'number' ? `${value}` : undefined;
-}
-
-/** The message for a field or, for a list or JSON field, the first one inside it (`allow.1`). */
-function messageUnder(messages: FieldMessages, path: string): string | undefined {
-  if (messages[path] !== undefined) return messages[path];
-  const inside = Object.entries(messages).find(([key]) => path === '' || key.startsWith(`${path}.`));
-  return inside === undefined ? undefined : `${path === '' ? inside[0] : inside[0].slice(path.length + 1)}: ${inside[1]}`;
 }
 
 function asValue(value: unknown): Value {

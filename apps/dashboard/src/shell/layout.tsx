@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { api, SESSION_ENDED, session } from '../api';
-import { SERVER_GROUPS_CHANGED, useServerGroup } from './server-group';
+import { useServerGroup, useServerGroupIds } from './server-group';
 
 const SECTIONS = [
   { to: '/projects', label: 'API Projects' },
@@ -14,20 +14,12 @@ const SECTIONS = [
 /** The frame of every signed-in page: brand, server group, sections, the user; the page below. */
 export function Layout() {
   const [group, chooseGroup] = useServerGroup();
-  const [groups, setGroups] = useState<string[]>([group]);
+  const ids = useServerGroupIds();
+  // The chosen group shows even before the list comes, or when it is past the first 100 (a deep link).
+  const groups = ids === undefined ? [group] : ids.includes(group) ? ids : [...ids, group];
   const [user, setUser] = useState<string>('');
   const navigate = useNavigate();
   const location = useLocation();
-
-  useEffect(() => {
-    const loadGroups = () =>
-      api.GET('/api/v1/server-groups', { params: { query: { limit: 100 } } }).then(({ data }) => {
-        if (data !== undefined) setGroups(data.items.map((item) => item.id));
-      });
-    loadGroups();
-    window.addEventListener(SERVER_GROUPS_CHANGED, loadGroups);
-    return () => window.removeEventListener(SERVER_GROUPS_CHANGED, loadGroups);
-  }, []);
 
   useEffect(() => {
     api.GET('/api/v1/auth/me').then(({ data }) => {
@@ -41,10 +33,16 @@ export function Layout() {
     return () => window.removeEventListener(SESSION_ENDED, ended);
   }, [navigate, location]);
 
+  // The session ends in this tab whatever the server answers: a failed call must not leave the user signed in.
   const logout = async () => {
-    await api.POST('/api/v1/auth/logout');
-    session.end();
-    navigate('/login');
+    try {
+      await api.POST('/api/v1/auth/logout');
+    } catch {
+      // The server could not be told (network down): the token is forgotten here all the same.
+    } finally {
+      session.end();
+      navigate('/login');
+    }
   };
 
   return (

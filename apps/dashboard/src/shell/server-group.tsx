@@ -1,4 +1,7 @@
+import { unwrap } from '@tollgate/api-client';
+import { useEffect, useState } from 'react';
 import { Link, type LinkProps, useNavigate, useSearchParams } from 'react-router';
+import { api } from '../api';
 
 const STORED_GROUP = 'tollgate.serverGroup';
 /** Fired by a page that created a server group, so the picker lists it without a reload. */
@@ -44,4 +47,36 @@ export function useGroupNavigate(): (to: string) => void {
   return (to) => {
     navigate(withGroup(to, group));
   };
+}
+
+/** The most server groups a picker offers: the API's largest page. */
+const MAX_GROUPS = 100;
+
+/**
+ * The ids of the server groups (the first 100), for a picker or checkboxes; read again when a
+ * page fires {@link SERVER_GROUPS_CHANGED}. Undefined until they come, or if they cannot be read:
+ * a picker then offers what it has (the chosen group), and the API names a wrong id on Save.
+ */
+export function useServerGroupIds(): string[] | undefined {
+  const [ids, setIds] = useState<string[] | undefined>();
+  useEffect(() => {
+    // Only the newest read counts: one fired by a change may overtake the first.
+    let latest = 0;
+    let mounted = true;
+    const read = () => {
+      const request = ++latest;
+      unwrap(api.GET('/api/v1/server-groups', { params: { query: { limit: MAX_GROUPS } } })).then(
+        (page) => mounted && request === latest && setIds(page.items.map((group) => group.id)),
+        // Nothing to show but what the picker has: a failed page load shows its own banner.
+        () => undefined,
+      );
+    };
+    read();
+    window.addEventListener(SERVER_GROUPS_CHANGED, read);
+    return () => {
+      mounted = false;
+      window.removeEventListener(SERVER_GROUPS_CHANGED, read);
+    };
+  }, []);
+  return ids;
 }

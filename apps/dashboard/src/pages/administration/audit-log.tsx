@@ -3,10 +3,10 @@ import { useCallback, useMemo } from 'react';
 import { useLocation, useSearchParams } from 'react-router';
 import { api } from '../../api';
 import { CsvExportButton } from '../../components/csv-export';
+import { CursorTable } from '../../components/cursor-table';
 import { ProblemBanner, useProblem } from '../../components/problem';
 import { AuditFilterForm } from './audit-filters';
 import { type AuditFilters, FILTER_NAMES, filtersOf, queryOf } from './audit-query';
-import { CursorTable } from './cursor-table';
 
 type AuditRecord = Answer<'listAuditRecords'>['items'][number];
 
@@ -27,11 +27,10 @@ function Changes({ changes }: { changes: AuditRecord['changes'] }) {
  * the URL (a deep link keeps them); the CSV export answers every record they match.
  */
 export function AuditLog() {
-  const [params, setParams] = useSearchParams();
+  const [, setParams] = useSearchParams();
   const { search } = useLocation();
   // One object per URL, so the form keeps what is typed until the URL changes.
   const filters = useMemo(() => filtersOf(new URLSearchParams(search)), [search]);
-  const filterKey = FILTER_NAMES.map((name) => params.get(name) ?? '').join('&');
   const problem = useProblem();
   const show = problem.show;
   const load = useCallback(
@@ -64,7 +63,6 @@ export function AuditLog() {
       <AuditFilterForm filters={filters} onApply={apply} field={problem.field} />
       <ProblemBanner problem={problem} />
       <CursorTable<AuditRecord>
-        key={filterKey}
         label="Audit records"
         className="list keep-columns audit"
         load={load}

@@ -1,5 +1,4 @@
 import { unwrap } from '@tollgate/api-client';
-import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../../api';
 import { ConfirmButton } from '../../components/confirm-button';
@@ -17,18 +16,19 @@ export function GroupDetail() {
   const saving = useAction(problem);
   const deleting = useAction(problem);
   const navigate = useGroupNavigate();
-  const saved = useMemo<GroupInput | undefined>(
-    () => (group === undefined ? undefined : { name: group.name, description: group.description, members: group.members }),
-    [group],
+  const staged = useStaged<GroupInput>(
+    group === undefined ? undefined : { name: group.name, description: group.description, members: group.members },
   );
-  const staged = useStaged(saved);
 
   const save = saving.submit(async () => {
     if (staged.draft === undefined) return;
     // `everyone`'s members cannot be set at all, not even to what they are.
     const { members, ...fields } = staged.draft;
     const body = id === 'everyone' ? fields : { ...fields, members };
-    setGroup(await unwrap(api.PATCH('/api/v1/groups/{id}', { params: { path: { id } }, body })));
+    const answer = await unwrap(api.PATCH('/api/v1/groups/{id}', { params: { path: { id } }, body }));
+    setGroup(answer);
+    // Members not sent (`everyone`'s) may leave the group as it was: the draft still follows the answer.
+    staged.resetTo({ name: answer.name, description: answer.description, members: answer.members });
   });
 
   const remove = () =>

@@ -1,6 +1,6 @@
+import { useGroups, useUsernames } from '../../components/directory';
 import { NameFields } from '../../components/name-fields';
 import { Checklist } from './checklist';
-import { useGroups, useUsernames } from './directory';
 import { MemberList } from './member-list';
 
 /** What a group form edits. */

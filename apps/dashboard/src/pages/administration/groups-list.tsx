@@ -1,10 +1,10 @@
 import { unwrap } from '@tollgate/api-client';
 import { useCallback } from 'react';
 import { api } from '../../api';
+import { CursorTable } from '../../components/cursor-table';
+import type { Group } from '../../components/directory';
 import { ListHeader } from '../../components/list-header';
 import { GroupLink } from '../../shell/server-group';
-import { CursorTable } from './cursor-table';
-import type { Group } from './directory';
 
 /** The groups, built-in ones included. */
 export function GroupsList() {

@@ -1,5 +1,4 @@
 import { unwrap } from '@tollgate/api-client';
-import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../../api';
 import { ProblemBanner, useAction } from '../../components/problem';
@@ -22,8 +21,7 @@ export function PermissionGrant() {
     [type, id],
   );
   const action = useAction(problem);
-  const saved = useMemo(() => (grant === undefined ? undefined : { permissions: grant.permissions }), [grant]);
-  const staged = useStaged(saved);
+  const staged = useStaged(grant === undefined ? undefined : { permissions: grant.permissions });
   const chosen = new Set<Permission>(staged.draft?.permissions ?? []);
 
   const toggle = (name: Permission, on: boolean) => {

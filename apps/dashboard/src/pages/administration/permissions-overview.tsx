@@ -1,11 +1,11 @@
 import { unwrap } from '@tollgate/api-client';
 import { type FormEvent, useId, useState } from 'react';
 import { api } from '../../api';
+import { useGroups, useUsernames } from '../../components/directory';
 import { Field } from '../../components/field';
 import { ProblemBanner } from '../../components/problem';
 import { useLoaded } from '../../components/use-loaded';
 import { GroupLink, useGroupNavigate } from '../../shell/server-group';
-import { useGroups, useUsernames } from './directory';
 
 /** Every global grant, and a picker to edit the grant of any user or group. */
 export function PermissionsOverview() {

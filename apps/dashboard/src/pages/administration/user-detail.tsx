@@ -1,17 +1,25 @@
 import { unwrap } from '@tollgate/api-client';
-import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../../api';
 import { ConfirmButton } from '../../components/confirm-button';
+import type { User } from '../../components/directory';
 import { Field } from '../../components/field';
 import { ProblemBanner, useAction } from '../../components/problem';
 import { SaveBar, useStaged } from '../../components/staged';
 import { useLoaded } from '../../components/use-loaded';
 import { GroupLink, useGroupNavigate } from '../../shell/server-group';
-import type { User } from './directory';
 import { UserFields, type UserInput } from './user-fields';
 
 type Edit = UserInput & { status: User['status'] };
+
+/** What the form edits of a saved user: its fields, and no new password. */
+const editOf = (user: User): Edit => ({
+  displayName: user.displayName,
+  email: user.email,
+  status: user.status,
+  groups: user.groups,
+  password: '',
+});
 
 /** One user: its fields staged until Save (a new password only when one is typed), and Delete. */
 export function UserDetail() {
@@ -24,20 +32,16 @@ export function UserDetail() {
   const saving = useAction(problem);
   const deleting = useAction(problem);
   const navigate = useGroupNavigate();
-  const saved = useMemo<Edit | undefined>(
-    () =>
-      user === undefined
-        ? undefined
-        : { displayName: user.displayName, email: user.email, status: user.status, groups: user.groups, password: '' },
-    [user],
-  );
-  const staged = useStaged(saved);
+  const staged = useStaged(user === undefined ? undefined : editOf(user));
 
   const save = saving.submit(async () => {
     if (staged.draft === undefined) return;
     const { password, ...fields } = staged.draft;
     const body = password === '' ? fields : { ...fields, password };
-    setUser(await unwrap(api.PATCH('/api/v1/users/{username}', { params: { path: { username } }, body })));
+    const answer = await unwrap(api.PATCH('/api/v1/users/{username}', { params: { path: { username } }, body }));
+    setUser(answer);
+    // A new password alone leaves the user as it was: the typed password must still go.
+    staged.resetTo(editOf(answer));
   });
 
   const remove = () =>

@@ -1,6 +1,6 @@
+import { useGroups } from '../../components/directory';
 import { Field } from '../../components/field';
 import { Checklist } from './checklist';
-import { useGroups } from './directory';
 
 /** What a user form edits; `password` empty keeps the current one. */
 export interface UserInput {

@@ -2,11 +2,11 @@ import { unwrap } from '@tollgate/api-client';
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../../api';
+import { CursorTable } from '../../components/cursor-table';
+import { type User, useGroups } from '../../components/directory';
 import { Field } from '../../components/field';
 import { ListHeader } from '../../components/list-header';
 import { GroupLink } from '../../shell/server-group';
-import { CursorTable } from './cursor-table';
-import { type User, useGroups } from './directory';
 
 /** The users, narrowed by group or status (query parameters, so a deep link keeps them). */
 export function UsersList() {
@@ -63,7 +63,6 @@ export function UsersList() {
         </Field>
       </form>
       <CursorTable<User>
-        key={`${groupId}|${status}`}
         label="Users"
         load={load}
         rowKey={(user) => user.username}

@@ -26,13 +26,20 @@ export function attributesOf(rows: AttributeRows): { attributes: Record<string, 
 export function AttributesEditor({
   rows,
   onChange,
+  onRestructure,
   field,
 }: {
   rows: AttributeRows;
   onChange: (rows: AttributeRows) => void;
+  /** Called when a row is added or removed: the messages name rows by index, so they no longer apply (clear them). */
+  onRestructure: () => void;
   field: (path: string) => string | undefined;
 }) {
   const replace = (index: number, row: [string, string]) => onChange(rows.map((current, at) => (at === index ? row : current)));
+  const restructure = (next: AttributeRows) => {
+    onRestructure();
+    onChange(next);
+  };
   return (
     <fieldset className="field rows">
       <legend className="field-label">Attributes</legend>
@@ -47,13 +54,13 @@ export function AttributesEditor({
           <Field label="Value">
             <input name={`attribute-${index}-value`} value={value} onChange={(event) => replace(index, [name, event.target.value])} />
           </Field>
-          <button type="button" className="secondary" onClick={() => onChange(rows.filter((_, at) => at !== index))}>
+          <button type="button" className="secondary" onClick={() => restructure(rows.filter((_, at) => at !== index))}>
             Remove
           </button>
         </fieldset>
       ))}
       <div>
-        <button type="button" className="secondary" onClick={() => onChange([...rows, ['', '']])}>
+        <button type="button" className="secondary" onClick={() => restructure([...rows, ['', '']])}>
           Add attribute
         </button>
       </div>

@@ -1,5 +1,5 @@
 import { type Answer, unwrap } from '@tollgate/api-client';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useOutletContext, useParams } from 'react-router';
 import { api } from '../../api';
 import { Field } from '../../components/field';
@@ -35,8 +35,7 @@ const formOf = (client: Client): ClientForm => ({
 
 /** The clients: the applications (and their developers) that call the APIs. */
 export function ClientsList() {
-  // `q` is spread in: the API's search filter may be newer than the typed client.
-  const load = useCallback((query: ListQuery) => unwrap(api.GET('/api/v1/clients', { params: { query: { ...query } } })), []);
+  const load = useCallback((query: ListQuery) => unwrap(api.GET('/api/v1/clients', { params: { query } })), []);
   return (
     <>
       <ApplicationsNav />
@@ -84,7 +83,7 @@ export interface ClientContext {
 /** The client's fields, staged until Save. */
 export function ClientConfiguration() {
   const { client, setClient } = useOutletContext<ClientContext>();
-  const saved = useMemo(() => formOf(client), [client]);
+  const saved = formOf(client);
   const staged = useStaged(saved);
   const problem = useProblem();
   const [local, setLocal] = useState<Record<string, string>>({});
@@ -109,7 +108,15 @@ export function ClientConfiguration() {
   return (
     <form className="form" onSubmit={save} aria-label="Client configuration">
       <ProblemBanner problem={problem} />
-      <ClientFields client={draft} set={staged.patch} field={(path) => local[path] ?? problem.field(path)} />
+      <ClientFields
+        client={draft}
+        set={staged.patch}
+        field={(path) => local[path] ?? problem.field(path)}
+        onRestructure={() => {
+          setLocal({});
+          problem.clear();
+        }}
+      />
       <SaveBar
         dirty={staged.dirty}
         busy={action.busy}
@@ -127,10 +134,13 @@ function ClientFields({
   client,
   set,
   field,
+  onRestructure,
 }: {
   client: ClientForm;
   set: (values: Partial<ClientForm>) => void;
   field: (path: string) => string | undefined;
+  /** Clears the messages, which name attributes by index, when an attribute is added or removed. */
+  onRestructure: () => void;
 }) {
   const organizations = useOrganizationOptions();
   return (
@@ -161,7 +171,12 @@ function ClientFields({
           ))}
         </select>
       </Field>
-      <AttributesEditor rows={client.attributes} onChange={(attributes) => set({ attributes })} field={field} />
+      <AttributesEditor
+        rows={client.attributes}
+        onChange={(attributes) => set({ attributes })}
+        onRestructure={onRestructure}
+        field={field}
+      />
     </>
   );
 }
@@ -197,6 +212,10 @@ export function NewClient() {
         client={draft}
         set={(values) => setDraft({ ...draft, ...values })}
         field={(path) => local[path] ?? problem.field(path)}
+        onRestructure={() => {
+          setLocal({});
+          problem.clear();
+        }}
       />
     </NewForm>
   );

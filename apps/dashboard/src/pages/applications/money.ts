@@ -24,16 +24,6 @@ export function formatMoney(minor: number, currency: string | null): string {
   }).format(minor / 10 ** digits);
 }
 
-/** An amount in minor units as major-unit text for an input (`1234` USD → `12.34`). */
-export function majorText(minor: number | undefined, currency: string): string {
-  if (minor === undefined) return '';
-  const digits = minorDigits(currency) ?? 0;
-  if (digits === 0) return String(minor);
-  const sign = minor < 0 ? '-' : '';
-  const text = String(Math.abs(minor)).padStart(digits + 1, '0');
-  return `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}`;
-}
-
 /** What typed major units mean: the amount in minor units, or why it is not one. */
 export type ParsedMoney = { minor: number } | { error: string };
 

@@ -1,26 +1,9 @@
 import { type Answer, unwrap } from '@tollgate/api-client';
-import { useEffect, useState } from 'react';
 import { api } from '../../api';
+import { useItems } from '../../components/use-items';
 
 /** The most a list call answers at once: the selects offer the first 100 by id. */
 const MAX = 100;
-
-/** The items of one list call, for a select or a checklist; undefined while loading. */
-function useItems<T>(load: () => Promise<{ items: T[] }>): T[] | undefined {
-  const [items, setItems] = useState<T[] | undefined>();
-  useEffect(() => {
-    let current = true;
-    load().then(
-      (answer) => current && setItems(answer.items),
-      // A select without options still works: the API names the field on Save.
-      () => current && setItems([]),
-    );
-    return () => {
-      current = false;
-    };
-  }, [load]);
-  return items;
-}
 
 const organizations = () => unwrap(api.GET('/api/v1/organizations', { params: { query: { limit: MAX } } }));
 const clients = () => unwrap(api.GET('/api/v1/clients', { params: { query: { limit: MAX } } }));

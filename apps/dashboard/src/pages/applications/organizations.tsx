@@ -20,8 +20,7 @@ type OrganizationInput = Required<Pick<Body<'createOrganization'>, 'name' | 'par
 
 /** Organizations: groups of clients, each offering some products to its clients. */
 export function OrganizationsList() {
-  // `q` is spread in: the API's search filter may be newer than the typed client.
-  const load = useCallback((query: ListQuery) => unwrap(api.GET('/api/v1/organizations', { params: { query: { ...query } } })), []);
+  const load = useCallback((query: ListQuery) => unwrap(api.GET('/api/v1/organizations', { params: { query } })), []);
   return (
     <>
       <ApplicationsNav />
@@ -139,27 +138,22 @@ function OrganizationFields({
       <Field
         label="Administrators"
         hint="Client e-mail addresses, comma-separated; the first is the primary"
-        error={problem.field('administrators') ?? firstIndexed(problem, 'administrators', organization.administrators)}
+        error={problem.under('administrators', organization.administrators)}
       >
         <CommaListInput name="administrators" value={organization.administrators} onChange={(administrators) => set({ administrators })} />
       </Field>
       <ProductChoices
         legend="Products offered"
         chosen={organization.productIds}
-        onChange={(productIds) => set({ productIds })}
+        onChange={(productIds) => {
+          // Ticking shifts the indices the API's messages name (`productIds.1`): they no longer apply.
+          problem.clear();
+          set({ productIds });
+        }}
         error={(index) => problem.field(index === undefined ? 'productIds' : `productIds.${index}`)}
       />
     </>
   );
-}
-
-/** The message of the first bad item of a list field (`administrators.2`), naming the item. */
-function firstIndexed(problem: ProblemState, path: string, items: readonly string[]): string | undefined {
-  for (const [index, item] of items.entries()) {
-    const message = problem.field(`${path}.${index}`);
-    if (message !== undefined) return `${item}: ${message}`;
-  }
-  return undefined;
 }
 
 /** Creates an organization. */

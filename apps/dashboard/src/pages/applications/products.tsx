@@ -1,16 +1,16 @@
 import { type Answer, type Body, unwrap } from '@tollgate/api-client';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useOutletContext, useParams } from 'react-router';
 import { api } from '../../api';
 import { CommaListInput } from '../../components/comma-list-input';
-import { Field } from '../../components/field';
+import { Field, FieldError } from '../../components/field';
 import { ListPage, type ListQuery } from '../../components/list-page';
 import { NameFields } from '../../components/name-fields';
 import { IdField, NewForm } from '../../components/new-form';
-import { ProblemBanner, useAction, useProblem } from '../../components/problem';
+import { ProblemBanner, type ProblemState, useAction, useProblem } from '../../components/problem';
 import { SaveBar, useStaged } from '../../components/staged';
 import { useLoaded } from '../../components/use-loaded';
-import { useGroupNavigate, useServerGroup } from '../../shell/server-group';
+import { useGroupNavigate, useServerGroup, useServerGroupIds } from '../../shell/server-group';
 import { ApplicationsNav } from './applications-nav';
 import { DetailPage } from './detail-page';
 
@@ -89,7 +89,7 @@ export function ProductConfiguration() {
   return (
     <form className="form" onSubmit={save} aria-label="Product configuration">
       <ProblemBanner problem={problem} />
-      <ProductFields product={draft} set={staged.patch} field={problem.field} />
+      <ProductFields product={draft} set={staged.patch} problem={problem} />
       <SaveBar dirty={staged.dirty} busy={action.busy} onReset={staged.reset} />
     </form>
   );
@@ -99,16 +99,15 @@ export function ProductConfiguration() {
 function ProductFields({
   product,
   set,
-  field,
+  problem,
 }: {
   product: ProductInput;
   set: (values: Partial<ProductInput>) => void;
-  field: (path: string) => string | undefined;
+  problem: ProblemState;
 }) {
-  const [groups, setGroups] = useState<string[]>([]);
-  useEffect(() => {
-    unwrap(api.GET('/api/v1/server-groups', { params: { query: { limit: 100 } } })).then((page) => setGroups(page.items.map((g) => g.id)));
-  }, []);
+  const { field } = problem;
+  const groups = useServerGroupIds() ?? [];
+  const groupError = problem.under('serverGroupIds', product.serverGroupIds);
   return (
     <>
       <NameFields value={product} set={set} field={field} />
@@ -132,7 +131,7 @@ function ProductFields({
           <option value="manual">manual</option>
         </select>
       </Field>
-      <Field label="API projects" hint="Project ids, comma-separated" error={field('projectIds') ?? firstOf(field, 'projectIds')}>
+      <Field label="API projects" hint="Project ids, comma-separated" error={problem.under('projectIds', product.projectIds)}>
         <CommaListInput name="projectIds" value={product.projectIds ?? []} onChange={(projectIds) => set({ projectIds })} />
       </Field>
       <fieldset className="field">
@@ -154,7 +153,7 @@ function ProductFields({
             {group}
           </label>
         ))}
-        {firstOf(field, 'serverGroupIds') !== undefined && <span className="field-error">{firstOf(field, 'serverGroupIds')}</span>}
+        <FieldError message={groupError} />
       </fieldset>
       <Field label="OAuth scopes" hint="Comma-separated" error={field('scopes')}>
         <CommaListInput name="scopes" value={product.scopes ?? []} onChange={(scopes) => set({ scopes })} />
@@ -189,15 +188,6 @@ function ProductFields({
   );
 }
 
-/** The message of the first indexed field under `prefix` (`projectIds.0`, …). */
-function firstOf(field: (path: string) => string | undefined, prefix: string): string | undefined {
-  for (let index = 0; index < 100; index++) {
-    const message = field(`${prefix}.${index}`);
-    if (message !== undefined) return `${prefix}.${index}: ${message}`;
-  }
-  return undefined;
-}
-
 type ProductInput = Body<'createProduct'>;
 
 /** Creates a product, offered in the chosen server group to begin with. */
@@ -213,7 +203,7 @@ export function NewProduct() {
   return (
     <NewForm title="New product" problem={problem} onCreate={create}>
       <IdField value={draft.id ?? ''} onChange={(id) => setDraft({ ...draft, id })} error={problem.field('id')} />
-      <ProductFields product={draft} set={(values) => setDraft({ ...draft, ...values })} field={problem.field} />
+      <ProductFields product={draft} set={(values) => setDraft({ ...draft, ...values })} problem={problem} />
     </NewForm>
   );
 }

@@ -112,6 +112,12 @@ export function RatePlanForm({ productId, onCreated }: { productId: string; onCr
   const set = (values: Partial<PlanForm>) => setForm({ ...form, ...values });
   const setBand = (index: number, values: Partial<BandRow>) =>
     set({ bands: form.bands.map((band, at) => (at === index ? { ...band, ...values } : band)) });
+  // Adding or removing a band shifts the indices the messages name (`rates.1.from`): they no longer apply.
+  const setBands = (bands: BandRow[]) => {
+    setLocal({});
+    problem.clear();
+    set({ bands });
+  };
 
   const create = action.submit(async () => {
     const checked = bodyOf(form);
@@ -192,7 +198,7 @@ export function RatePlanForm({ productId, onCreated }: { productId: string; onCr
               />
             </Field>
             {form.bands.length > 1 && (
-              <button type="button" className="secondary" onClick={() => set({ bands: form.bands.filter((_, at) => at !== index) })}>
+              <button type="button" className="secondary" onClick={() => setBands(form.bands.filter((_, at) => at !== index))}>
                 Remove band
               </button>
             )}
@@ -203,7 +209,7 @@ export function RatePlanForm({ productId, onCreated }: { productId: string; onCr
             type="button"
             className="secondary"
             disabled={form.bands.length >= 50}
-            onClick={() => set({ bands: [...form.bands, { from: nextFrom(form.bands), to: '', price: '' }] })}
+            onClick={() => setBands([...form.bands, { from: nextFrom(form.bands), to: '', price: '' }])}
           >
             Add band
           </button>

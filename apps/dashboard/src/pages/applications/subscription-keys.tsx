@@ -1,5 +1,5 @@
 import { type Answer, unwrap } from '@tollgate/api-client';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { api } from '../../api';
 import { ConfirmButton } from '../../components/confirm-button';
 import { CopyButton } from '../../components/copy-button';
@@ -36,6 +36,9 @@ export function KeyCard({
   onChange: (entry: SubscribedProduct, pair: KeyPair | undefined) => void;
 }) {
   const [grace, setGrace] = useState('0');
+  // What Copy selects when the browser has no clipboard for it.
+  const keyText = useRef<HTMLElement>(null);
+  const secretText = useRef<HTMLElement>(null);
   const problem = useProblem();
   const action = useAction(problem);
   const path = { id: subscriptionId, productId: entry.productId };
@@ -72,17 +75,17 @@ export function KeyCard({
           <p className="warning">Copy the key and the secret now: they will not be shown again.</p>
           <span className="field-label">Consumer key</span>
           <div className="secret-row">
-            <code className="secret" data-testid="consumer-key">
+            <code className="secret" data-testid="consumer-key" ref={keyText}>
               {pair.consumerKey}
             </code>
-            <CopyButton value={pair.consumerKey} label="Copy key" />
+            <CopyButton value={pair.consumerKey} target={keyText} label="Copy key" />
           </div>
           <span className="field-label">Consumer secret</span>
           <div className="secret-row">
-            <code className="secret" data-testid="consumer-secret">
+            <code className="secret" data-testid="consumer-secret" ref={secretText}>
               {pair.consumerSecret}
             </code>
-            <CopyButton value={pair.consumerSecret} label="Copy secret" />
+            <CopyButton value={pair.consumerSecret} target={secretText} label="Copy secret" />
           </div>
         </div>
       )}

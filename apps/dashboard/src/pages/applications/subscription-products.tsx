@@ -16,19 +16,23 @@ type RatePlan = Answer<'listRatePlans'>['items'][number];
 export function SubscriptionProducts({
   value,
   onChange,
+  onRestructure,
   field,
 }: {
   value: readonly ProductChoice[];
   onChange: (products: ProductChoice[]) => void;
+  /** Called when a product is ticked or unticked: the messages name products by index, so they no longer apply (clear them). */
+  onRestructure: () => void;
   field: (path: string) => string | undefined;
 }) {
   return (
     <ProductChoices
       legend="Products"
       chosen={value.map((entry) => entry.productId)}
-      onChange={(ids) =>
-        onChange(ids.map((productId) => value.find((entry) => entry.productId === productId) ?? { productId, ratePlanId: null }))
-      }
+      onChange={(ids) => {
+        onRestructure();
+        onChange(ids.map((productId) => value.find((entry) => entry.productId === productId) ?? { productId, ratePlanId: null }));
+      }}
       error={(index) =>
         index === undefined ? field('products') : (field(`products.${index}.productId`) ?? field(`products.${index}.ratePlanId`))
       }

@@ -1,14 +1,14 @@
 import { type Answer, unwrap } from '@tollgate/api-client';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useOutletContext, useParams } from 'react-router';
 import { api } from '../../api';
 import { Field } from '../../components/field';
 import { ListPage, type ListQuery } from '../../components/list-page';
 import { NameFields } from '../../components/name-fields';
 import { IdField, NewForm } from '../../components/new-form';
-import { ProblemBanner, useAction, useProblem } from '../../components/problem';
+import { ProblemBanner, type ProblemState, useAction, useProblem } from '../../components/problem';
 import { SaveBar, useStaged } from '../../components/staged';
-import { useLoaded } from '../../components/use-loaded';
+import { type SetLoaded, useLoaded } from '../../components/use-loaded';
 import { GroupLink, useGroupNavigate } from '../../shell/server-group';
 import { ApplicationsNav } from './applications-nav';
 import { DetailPage } from './detail-page';
@@ -38,8 +38,7 @@ const formOf = (subscription: Subscription): SubscriptionForm => ({
 
 /** Client subscriptions: which products a client may call, with a key per product. */
 export function SubscriptionsList() {
-  // `q` is spread in: the API's search filter may be newer than the typed client.
-  const load = useCallback((query: ListQuery) => unwrap(api.GET('/api/v1/subscriptions', { params: { query: { ...query } } })), []);
+  const load = useCallback((query: ListQuery) => unwrap(api.GET('/api/v1/subscriptions', { params: { query } })), []);
   return (
     <>
       <ApplicationsNav />
@@ -64,7 +63,8 @@ export function SubscriptionsList() {
 /** What the tabs of a subscription share: it, and the key pairs issued while this page is open. */
 export interface SubscriptionContext {
   subscription: Subscription;
-  setSubscription: (subscription: Subscription) => void;
+  /** A new subscription, or an update of the current one (a key action, while a Save may answer too). */
+  setSubscription: SetLoaded<Subscription>;
   pairs: Readonly<Record<string, KeyPair>>;
   reveal: (pairs: Record<string, KeyPair>) => void;
 }
@@ -110,9 +110,8 @@ function SubscriptionPage({ id }: { id: string }) {
 /** The keys of the subscribed products, then the subscription's fields, staged until Save. */
 export function SubscriptionConfiguration() {
   const { subscription, setSubscription, pairs, reveal } = useOutletContext<SubscriptionContext>();
-  // A key action changes the subscription but not its form: compare by content, so the edits stay.
-  const formText = JSON.stringify(formOf(subscription));
-  const saved = useMemo(() => JSON.parse(formText) as SubscriptionForm, [formText]);
+  // A key action changes the subscription but not its form: the staged edits stay (useStaged compares content).
+  const saved = formOf(subscription);
   const staged = useStaged(saved);
   const problem = useProblem();
   const action = useAction(problem);
@@ -132,10 +131,11 @@ export function SubscriptionConfiguration() {
 
   const replaceEntry = (entry: SubscribedProduct, pair: KeyPair | undefined) => {
     if (pair !== undefined) reveal({ [entry.productId]: pair });
-    setSubscription({
-      ...subscription,
-      products: subscription.products.map((current) => (current.productId === entry.productId ? entry : current)),
-    });
+    // From the current subscription, not this render's: a Save or another key's action may have answered since.
+    setSubscription((current) => ({
+      ...current,
+      products: current.products.map((product) => (product.productId === entry.productId ? entry : product)),
+    }));
   };
 
   return (
@@ -161,7 +161,7 @@ export function SubscriptionConfiguration() {
       <form className="form" onSubmit={save} aria-label="Subscription configuration">
         <h2>Settings</h2>
         <ProblemBanner problem={problem} />
-        <SubscriptionFields subscription={draft} set={staged.patch} field={problem.field} />
+        <SubscriptionFields subscription={draft} set={staged.patch} problem={problem} />
         <SaveBar dirty={staged.dirty} busy={action.busy} onReset={staged.reset} />
       </form>
     </>
@@ -172,12 +172,13 @@ export function SubscriptionConfiguration() {
 function SubscriptionFields({
   subscription,
   set,
-  field,
+  problem,
 }: {
   subscription: SubscriptionForm;
   set: (values: Partial<SubscriptionForm>) => void;
-  field: (path: string) => string | undefined;
+  problem: ProblemState;
 }) {
+  const { field } = problem;
   return (
     <>
       <NameFields value={subscription} set={set} field={field} />
@@ -195,7 +196,12 @@ function SubscriptionFields({
       <Field label="Redirect URI" hint="For OAuth; empty: none" error={field('redirectUri')}>
         <input name="redirectUri" value={subscription.redirectUri} onChange={(event) => set({ redirectUri: event.target.value })} />
       </Field>
-      <SubscriptionProducts value={subscription.products} onChange={(products) => set({ products })} field={field} />
+      <SubscriptionProducts
+        value={subscription.products}
+        onChange={(products) => set({ products })}
+        onRestructure={problem.clear}
+        field={field}
+      />
     </>
   );
 }
@@ -246,7 +252,7 @@ export function NewSubscription() {
           No client yet: create one under <GroupLink to="/clients/new">Clients</GroupLink> first.
         </p>
       )}
-      <SubscriptionFields subscription={draft} set={set} field={problem.field} />
+      <SubscriptionFields subscription={draft} set={set} problem={problem} />
     </NewForm>
   );
 }

@@ -1,5 +1,4 @@
 import { type Answer, unwrap } from '@tollgate/api-client';
-import { useMemo } from 'react';
 import { api } from '../../api';
 import { Field, FieldError } from '../../components/field';
 import { ProblemBanner, useAction, useProblem } from '../../components/problem';
@@ -22,15 +21,19 @@ const formOf = (criteria: Criteria): CriteriaForm => ({
 
 /** Which of the product's responses are billable: status ranges and an optional header, staged until Save. */
 export function SuccessCriteriaForm({ productId, criteria, onSaved }: { productId: string; criteria: Criteria; onSaved: () => void }) {
-  // The tab reloads the criteria with every plan added: compare by content, so unsaved edits stay.
-  const formText = JSON.stringify(formOf(criteria));
-  const saved = useMemo(() => JSON.parse(formText) as CriteriaForm, [formText]);
+  // The tab reloads the criteria with every plan added: the unsaved edits stay (useStaged compares content).
+  const saved = formOf(criteria);
   const staged = useStaged(saved);
   const problem = useProblem();
   const action = useAction(problem);
   const draft = staged.draft ?? saved;
   const setRange = (index: number, values: Partial<{ from: string; to: string }>) =>
     staged.patch({ statuses: draft.statuses.map((range, at) => (at === index ? { ...range, ...values } : range)) });
+  // Adding or removing a range shifts the indices the API's messages name (`statuses.2.from`): they no longer apply.
+  const setRanges = (statuses: CriteriaForm['statuses']) => {
+    problem.clear();
+    staged.patch({ statuses });
+  };
 
   const save = action.submit(async () => {
     await unwrap(
@@ -77,11 +80,7 @@ export function SuccessCriteriaForm({ productId, criteria, onSaved }: { productI
                 onChange={(event) => setRange(index, { to: event.target.value })}
               />
             </Field>
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => staged.patch({ statuses: draft.statuses.filter((_, at) => at !== index) })}
-            >
+            <button type="button" className="secondary" onClick={() => setRanges(draft.statuses.filter((_, at) => at !== index))}>
               Remove
             </button>
           </fieldset>
@@ -91,7 +90,7 @@ export function SuccessCriteriaForm({ productId, criteria, onSaved }: { productI
             type="button"
             className="secondary"
             disabled={draft.statuses.length >= 20}
-            onClick={() => staged.patch({ statuses: [...draft.statuses, { from: '', to: '' }] })}
+            onClick={() => setRanges([...draft.statuses, { from: '', to: '' }])}
           >
             Add range
           </button>

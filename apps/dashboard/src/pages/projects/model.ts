@@ -1,6 +1,6 @@
 import { type Answer, ApiProblem, type Body } from '@tollgate/api-client';
 import { useOutletContext } from 'react-router';
-import type { FieldMessages } from '../../components/schema-form';
+import type { FieldMessages } from '../../components/problem';
 
 /** An API project as the API answers it. */
 export type Project = Answer<'getProject'>;
@@ -39,10 +39,9 @@ export function useProject(): ProjectContext {
   return useOutletContext<ProjectContext>();
 }
 
-/** The field messages of a failed call (`body.` dropped: the forms name fields as the body does). */
+/** The field messages of a failed call, named as the body names them (`policies.2.config.limit`); none for other failures. */
 export function fieldsOf(error: unknown): FieldMessages {
-  if (!(error instanceof ApiProblem)) return {};
-  return Object.fromEntries(Object.entries(error.fields).map(([path, message]) => [path.replace(/^body\./, ''), message]));
+  return error instanceof ApiProblem ? error.fields : {};
 }
 
 /** The messages under `prefix` (`policies.2.config.`), named relative to it (`limit`). */

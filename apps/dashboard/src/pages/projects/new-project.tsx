@@ -24,12 +24,13 @@ export function NewProject() {
   return (
     <NewForm title="New API project" label="New project" problem={problem} onCreate={create} wide>
       <IdField value={draft.id ?? ''} onChange={(id) => set({ id })} error={problem.field('id')} />
-      <ProjectFields project={draft} set={set} field={problem.field} />
+      <ProjectFields project={draft} set={set} problem={problem} />
       <fieldset className="field">
         <legend className="field-label">Resources</legend>
         <ResourceRows
           resources={draft.resources ?? []}
           onChange={(resources) => set({ resources })}
+          onRestructure={problem.clear}
           field={problem.field}
           contextPath={draft.contextPath}
         />

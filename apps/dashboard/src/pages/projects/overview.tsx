@@ -40,7 +40,7 @@ export function ProjectOverview() {
         <dt>Updated</dt>
         <dd>{new Date(project.updatedAt).toLocaleString()}</dd>
       </dl>
-      <ProjectFields project={draft} set={staged.patch} field={problem.field} />
+      <ProjectFields project={draft} set={staged.patch} problem={problem} />
       <SaveBar dirty={staged.dirty} busy={action.busy} onReset={staged.reset} />
     </form>
   );

@@ -1,8 +1,7 @@
 import { unwrap } from '@tollgate/api-client';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api';
-import { ProblemBanner, useAction, useProblem } from '../../components/problem';
-import type { FieldMessages } from '../../components/schema-form';
+import { type FieldMessages, ProblemBanner, useAction, useProblem } from '../../components/problem';
 import { SaveBar, useStaged } from '../../components/staged';
 import { AddPolicy } from './add-policy';
 import { FLOWS, fieldsOf, fieldsUnder, type Policy, useProject } from './model';
@@ -16,9 +15,7 @@ import { usePolicyTypes } from './policy-types';
  */
 export function ProjectPolicies() {
   const { project, setProject } = useProject();
-  // One object per saved project, so the staged draft resets only when the project changes.
-  const saved = useMemo(() => ({ policies: project.policies }), [project]);
-  const staged = useStaged(saved);
+  const staged = useStaged({ policies: project.policies });
   const problem = useProblem();
   const [fields, setFields] = useState<FieldMessages>({});
   const action = useAction(problem);

@@ -1,5 +1,6 @@
 import { CommaListInput } from '../../components/comma-list-input';
 import { Field } from '../../components/field';
+import type { ProblemState } from '../../components/problem';
 import type { Project, ProjectInput } from './model';
 
 /** The fields this form edits. */
@@ -11,12 +12,13 @@ const STATUSES: ReadonlyArray<Project['status']> = ['active', 'deprecated', 'ret
 export function ProjectFields({
   project,
   set,
-  field,
+  problem,
 }: {
   project: FieldValues;
   set: (values: Partial<FieldValues>) => void;
-  field: (path: string) => string | undefined;
+  problem: ProblemState;
 }) {
+  const { field } = problem;
   return (
     <>
       <Field label="Name" error={field('name')}>
@@ -67,18 +69,9 @@ export function ProjectFields({
       <Field label="Description" error={field('description')}>
         <textarea name="description" value={project.description ?? ''} onChange={(event) => set({ description: event.target.value })} />
       </Field>
-      <Field label="Tags" hint="Comma-separated" error={field('tags') ?? firstIndexed(field, 'tags')}>
+      <Field label="Tags" hint="Comma-separated" error={problem.under('tags', project.tags)}>
         <CommaListInput name="tags" value={project.tags ?? []} onChange={(tags) => set({ tags })} />
       </Field>
     </>
   );
-}
-
-/** The message of the first indexed field under `prefix` (`tags.0`, …). */
-export function firstIndexed(field: (path: string) => string | undefined, prefix: string): string | undefined {
-  for (let index = 0; index < 500; index++) {
-    const message = field(`${prefix}.${index}`);
-    if (message !== undefined) return `${prefix}.${index}: ${message}`;
-  }
-  return undefined;
 }

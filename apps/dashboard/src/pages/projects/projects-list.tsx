@@ -13,7 +13,7 @@ export function ProjectsList() {
   const [group] = useServerGroup();
   const load = useCallback(
     async (query: ListQuery) => {
-      const page = await unwrap(api.GET('/api/v1/projects', { params: { query: { ...query } } }));
+      const page = await unwrap(api.GET('/api/v1/projects', { params: { query } }));
       // One small call per row (a page is at most 20): the list filter would hide the undeployed ones.
       const items = await Promise.all(
         page.items.map(async (project): Promise<Row> => {

@@ -7,16 +7,23 @@ import { METHODS, type ResourceInput } from './model';
 export function ResourceRows({
   resources,
   onChange,
+  onRestructure,
   field,
   contextPath,
 }: {
   resources: readonly ResourceInput[];
   onChange: (resources: ResourceInput[]) => void;
+  /** Called when a row is added or removed: the messages name rows by index, so they no longer apply (clear them). */
+  onRestructure: () => void;
   field: (path: string) => string | undefined;
   contextPath: string;
 }) {
   const update = (index: number, values: Partial<ResourceInput>) =>
     onChange(resources.map((resource, at) => (at === index ? { ...resource, ...values } : resource)));
+  const restructure = (next: ResourceInput[]) => {
+    onRestructure();
+    onChange(next);
+  };
   const messages = (index: number) =>
     ['', '.id', '.path', '.methods', '.acceptChildPaths', '.forwardBasePath', ...METHODS.map((_, at) => `.methods.${at}`)]
       .map((suffix) => field(`resources.${index}${suffix}`))
@@ -95,7 +102,7 @@ export function ResourceRows({
                   </label>
                 </td>
                 <td>
-                  <button type="button" className="secondary" onClick={() => onChange(resources.filter((_, at) => at !== index))}>
+                  <button type="button" className="secondary" onClick={() => restructure(resources.filter((_, at) => at !== index))}>
                     Remove
                   </button>
                 </td>
@@ -104,7 +111,7 @@ export function ResourceRows({
           </tbody>
         </table>
       )}
-      <button type="button" className="secondary" onClick={() => onChange([...resources, { path: '/', methods: ['GET'] }])}>
+      <button type="button" className="secondary" onClick={() => restructure([...resources, { path: '/', methods: ['GET'] }])}>
         Add resource
       </button>
     </div>

@@ -1,5 +1,4 @@
 import { unwrap } from '@tollgate/api-client';
-import { useMemo } from 'react';
 import { api } from '../../api';
 import { ProblemBanner, useAction, useProblem } from '../../components/problem';
 import { SaveBar, useStaged } from '../../components/staged';
@@ -9,9 +8,7 @@ import { ResourceRows } from './resource-rows';
 /** The Resources tab: the paths and methods the project accepts, staged until Save. */
 export function ProjectResources() {
   const { project, setProject } = useProject();
-  // One object per saved project, so the staged draft resets only when the project changes.
-  const saved = useMemo(() => ({ resources: project.resources }), [project]);
-  const staged = useStaged<{ resources: ResourceInput[] }>(saved);
+  const staged = useStaged<{ resources: ResourceInput[] }>({ resources: project.resources });
   const problem = useProblem();
   const action = useAction(problem);
   const resources = staged.draft?.resources ?? project.resources;
@@ -29,6 +26,7 @@ export function ProjectResources() {
       <ResourceRows
         resources={resources}
         onChange={(next) => staged.patch({ resources: next })}
+        onRestructure={problem.clear}
         field={problem.field}
         contextPath={project.contextPath}
       />

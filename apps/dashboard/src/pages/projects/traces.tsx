@@ -4,7 +4,7 @@ import { api } from '../../api';
 import { Field } from '../../components/field';
 import { ProblemBanner, type ProblemState, useAction } from '../../components/problem';
 import { useLoaded } from '../../components/use-loaded';
-import { GroupLink, useServerGroup } from '../../shell/server-group';
+import { GroupLink, useServerGroup, useServerGroupIds } from '../../shell/server-group';
 import { milliseconds } from './format';
 import { useProject } from './model';
 
@@ -57,7 +57,7 @@ export function ProjectTraces() {
             Tracing the next {session.maxCalls} calls through {session.serverGroupId ?? 'every server group'} until{' '}
             {new Date(session.expiresAt).toLocaleTimeString()}.
           </p>
-          <button type="button" className="secondary" onClick={stop}>
+          <button type="button" className="secondary" disabled={action.busy} onClick={stop}>
             Stop trace
           </button>
         </div>
@@ -112,18 +112,11 @@ export function ProjectTraces() {
 function StartTrace({ onStarted, problem }: { onStarted: (session: Session) => void; problem: ProblemState }) {
   const { project } = useProject();
   const [chosen] = useServerGroup();
-  const [groups, setGroups] = useState<string[]>([]);
+  const groups = useServerGroupIds() ?? [];
   const [durationMinutes, setDurationMinutes] = useState('10');
   const [maxCalls, setMaxCalls] = useState('100');
   const [serverGroupId, setServerGroupId] = useState(chosen);
   const action = useAction(problem);
-  useEffect(() => {
-    unwrap(api.GET('/api/v1/server-groups', { params: { query: { limit: 100 } } })).then(
-      (page) => setGroups(page.items.map((group) => group.id)),
-      problem.show,
-    );
-  }, [problem.show]);
-
   const start = action.submit(async () => {
     onStarted(
       await unwrap(
@@ -157,7 +150,9 @@ function StartTrace({ onStarted, problem }: { onStarted: (session: Session) => v
           ))}
         </select>
       </Field>
-      <button type="submit">Start trace</button>
+      <button type="submit" disabled={action.busy}>
+        Start trace
+      </button>
     </form>
   );
 }

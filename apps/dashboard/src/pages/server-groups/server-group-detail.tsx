@@ -1,5 +1,4 @@
 import { unwrap } from '@tollgate/api-client';
-import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../../api';
 import { ProblemBanner, useAction } from '../../components/problem';
@@ -16,11 +15,7 @@ export function ServerGroupDetail() {
   const [group, setGroup, problem] = useLoaded(() => unwrap(api.GET('/api/v1/server-groups/{id}', { params: { path: { id } } })), [id]);
   const action = useAction(problem);
   const { fleet, error } = useFleet();
-  const saved = useMemo<ServerGroupInput | undefined>(
-    () => (group === undefined ? undefined : { name: group.name, description: group.description }),
-    [group],
-  );
-  const staged = useStaged(saved);
+  const staged = useStaged<ServerGroupInput>(group === undefined ? undefined : { name: group.name, description: group.description });
 
   const save = action.submit(async () => {
     if (staged.draft === undefined) return;
