@@ -14,7 +14,7 @@ import { median } from '../lib/stats.mjs';
 import { ensureNginx, nginxVersion, startNginx } from './nginx.mjs';
 import { freePort } from './ports.mjs';
 import { findRedis } from './redis.mjs';
-import { CHAIN_PATH, CONTEXT_PATH, startTollgate } from './tollgate.mjs';
+import { CHAIN_PATH, CONTEXT_PATH, LIMITED_PATH, startTollgate } from './tollgate.mjs';
 import { ensureWrk, runWrk, wrkVersion } from './wrk.mjs';
 
 const here = (file) => fileURLToPath(new URL(file, import.meta.url));
@@ -105,6 +105,13 @@ export async function runHttpBench(options) {
         id: 'i',
         name: 'Tollgate (verify-api-key), monetized product, --metering async (default)',
         url: `${meteredAsync.url}${CONTEXT_PATH}/hello`,
+        pid: meteredAsync.pid,
+        headers: { 'x-api-key': meteredAsync.apiKey },
+      },
+      {
+        id: 'k',
+        name: 'Tollgate (verify-api-key + monetization-limit-check), monetized product, --metering async',
+        url: `${meteredAsync.url}${LIMITED_PATH}/hello`,
         pid: meteredAsync.pid,
         headers: { 'x-api-key': meteredAsync.apiKey },
       },

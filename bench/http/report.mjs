@@ -27,7 +27,7 @@ export function httpReport(result) {
   const sat = Object.fromEntries(Object.entries(result.saturation).map(([id, runs]) => [id, summarize(runs)]));
   const paced = Object.fromEntries(Object.entries(result.paced).map(([id, runs]) => [id, summarize(runs)]));
   const name = Object.fromEntries(result.targets.map((t) => [t.id, t.name]));
-  const rows = ['a', 'b', 'c', 'g', 'h', 'i', 'j', 'd', 'e', 'f'];
+  const rows = ['a', 'b', 'c', 'g', 'h', 'i', 'k', 'j', 'd', 'e', 'f'];
   const skippedReason = { d: result.nginxSkipped ?? '', f: result.redisSkipped ?? '' };
   const skippedName = { d: 'nginx', f: 'Tollgate chain, Redis counters' };
 
@@ -76,6 +76,7 @@ export function httpReport(result) {
     'h/g': ratio('h', 'g'),
     'i/c': ratio('i', 'c'),
     'j/c': ratio('j', 'c'),
+    'k/i': ratio('k', 'i'),
     'f/b': ratio('f', 'b'),
   };
   const ratioTable = markdownTable(
@@ -90,6 +91,7 @@ export function httpReport(result) {
       ['(h) analytics full (rollups + raw events) / (g) analytics off', fmt(ratios['h/g'], 2)],
       ['(i) monetized, async metering / (c) not monetized (metering cost)', fmt(ratios['i/c'], 2)],
       ['(j) monetized, sync metering / (c) not monetized', fmt(ratios['j/c'], 2)],
+      ['(k) + monetization-limit-check / (i) without it (limit check cost)', fmt(ratios['k/i'], 2)],
       ['(e) chain, memory counters / (b) undici baseline', fmt(ratios['e/b'], 2)],
       ['(f) chain, Redis counters / (b) undici baseline', ratios['f/b'] === undefined ? 'skipped' : fmt(ratios['f/b'], 2)],
     ],

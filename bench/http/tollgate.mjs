@@ -19,6 +19,9 @@ export const CONTEXT_PATH = '/bench';
  */
 export const CHAIN_PATH = '/chain';
 
+/** The context path of a monetized instance's project whose key check is followed by the monetization limit check. */
+export const LIMITED_PATH = '/limited';
+
 const CHAIN_POLICIES = [
   { type: 'verify-api-key', flow: 'proxy-request' },
   { type: 'quota', flow: 'proxy-request', config: { limit: 1_000_000_000_000, unit: 'month' } },
@@ -57,6 +60,7 @@ export async function startTollgate({ dataDir, upstreamUrl, nodeArgs = [], redis
   const apiKey = await provision(`${managementUrl}/api/v1`, upstreamUrl, metering !== undefined);
   await waitUntilServing(gatewayUrl, apiKey, CONTEXT_PATH);
   await waitUntilServing(gatewayUrl, apiKey, CHAIN_PATH);
+  if (metering !== undefined) await waitUntilServing(gatewayUrl, apiKey, LIMITED_PATH);
   return { pid: started.pid, child: started.child, url: gatewayUrl, apiKey };
 }
 
@@ -84,11 +88,24 @@ async function provision(api, upstreamUrl, monetized) {
     policies: CHAIN_POLICIES,
   });
   await call(api, 'POST', '/projects/chain/deployments', { serverGroupId: 'production' });
+  if (monetized) {
+    await call(api, 'POST', '/projects', {
+      id: 'limited',
+      name: 'Limited',
+      contextPath: LIMITED_PATH,
+      target: { url: upstreamUrl },
+      policies: [
+        { type: 'verify-api-key', flow: 'proxy-request' },
+        { type: 'monetization-limit-check', flow: 'proxy-request' },
+      ],
+    });
+    await call(api, 'POST', '/projects/limited/deployments', { serverGroupId: 'production' });
+  }
   await call(api, 'POST', '/products', {
     id: 'bench-gold',
     name: 'Bench Gold',
     serverGroupIds: ['production'],
-    projectIds: ['bench', 'chain'],
+    projectIds: monetized ? ['bench', 'chain', 'limited'] : ['bench', 'chain'],
   });
   if (monetized) {
     await call(api, 'POST', '/products/bench-gold/rate-plans', {
