@@ -2,6 +2,8 @@ import { type Answer, unwrap } from '@tollgate/api-client';
 import { useCallback, useState } from 'react';
 import { useOutletContext, useParams } from 'react-router';
 import { api } from '../../api';
+import { DetailPage } from '../../components/detail-page';
+import { detailTabs } from '../../components/entity-tabs';
 import { Field } from '../../components/field';
 import { ListPage, type ListQuery } from '../../components/list-page';
 import { IdField, NewForm } from '../../components/new-form';
@@ -11,7 +13,6 @@ import { useLoaded } from '../../components/use-loaded';
 import { useGroupNavigate } from '../../shell/server-group';
 import { ApplicationsNav } from './applications-nav';
 import { type AttributeRows, AttributesEditor, attributesOf, rowsOf } from './attributes-editor';
-import { DetailPage } from './detail-page';
 import { useOrganizationOptions } from './options';
 
 type Client = Answer<'getClient'>;
@@ -68,7 +69,7 @@ export function ClientDetail() {
       badge={client !== undefined && <span className={`badge ${client.status}`}>{client.status}</span>}
       problem={problem}
       base={`/clients/${id}`}
-      monetization
+      tabs={detailTabs(true)}
       context={client && ({ client, setClient } satisfies ClientContext)}
     />
   );

@@ -3,6 +3,8 @@ import { useCallback, useState } from 'react';
 import { useOutletContext, useParams } from 'react-router';
 import { api } from '../../api';
 import { CommaListInput } from '../../components/comma-list-input';
+import { DetailPage } from '../../components/detail-page';
+import { detailTabs } from '../../components/entity-tabs';
 import { Field } from '../../components/field';
 import { ListPage, type ListQuery } from '../../components/list-page';
 import { IdField, NewForm } from '../../components/new-form';
@@ -11,7 +13,6 @@ import { SaveBar, useStaged } from '../../components/staged';
 import { useLoaded } from '../../components/use-loaded';
 import { useGroupNavigate } from '../../shell/server-group';
 import { ApplicationsNav } from './applications-nav';
-import { DetailPage } from './detail-page';
 import { useOrganizationOptions } from './options';
 import { ProductChoices } from './product-choices';
 
@@ -55,7 +56,7 @@ export function OrganizationDetail() {
       subtitle={`Organization ${id}`}
       problem={problem}
       base={`/organizations/${id}`}
-      monetization={false}
+      tabs={detailTabs(false)}
       context={organization && ({ organization, setOrganization } satisfies OrganizationContext)}
     />
   );

@@ -3,6 +3,8 @@ import { useCallback, useState } from 'react';
 import { useOutletContext, useParams } from 'react-router';
 import { api } from '../../api';
 import { CommaListInput } from '../../components/comma-list-input';
+import { DetailPage } from '../../components/detail-page';
+import { detailTabs } from '../../components/entity-tabs';
 import { Field, FieldError } from '../../components/field';
 import { ListPage, type ListQuery } from '../../components/list-page';
 import { NameFields } from '../../components/name-fields';
@@ -12,7 +14,6 @@ import { SaveBar, useStaged } from '../../components/staged';
 import { useLoaded } from '../../components/use-loaded';
 import { useGroupNavigate, useServerGroup, useServerGroupIds } from '../../shell/server-group';
 import { ApplicationsNav } from './applications-nav';
-import { DetailPage } from './detail-page';
 
 type Product = Answer<'getProduct'>;
 
@@ -54,7 +55,7 @@ export function ProductDetail() {
       subtitle={`Product ${id}`}
       problem={problem}
       base={`/products/${id}`}
-      monetization
+      tabs={detailTabs(true)}
       context={product && ({ product, setProduct } satisfies ProductContext)}
     />
   );

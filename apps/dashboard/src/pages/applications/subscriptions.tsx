@@ -2,6 +2,8 @@ import { type Answer, unwrap } from '@tollgate/api-client';
 import { useCallback, useEffect, useState } from 'react';
 import { useOutletContext, useParams } from 'react-router';
 import { api } from '../../api';
+import { DetailPage } from '../../components/detail-page';
+import { detailTabs } from '../../components/entity-tabs';
 import { Field } from '../../components/field';
 import { ListPage, type ListQuery } from '../../components/list-page';
 import { NameFields } from '../../components/name-fields';
@@ -11,7 +13,6 @@ import { SaveBar, useStaged } from '../../components/staged';
 import { type SetLoaded, useLoaded } from '../../components/use-loaded';
 import { GroupLink, useGroupNavigate } from '../../shell/server-group';
 import { ApplicationsNav } from './applications-nav';
-import { DetailPage } from './detail-page';
 import { forget, handOver, type KeyPair, pairsOf, peek } from './fresh-keys';
 import { useClientOptions } from './options';
 import { KeyCard, type SubscribedProduct, withoutPair } from './subscription-keys';
@@ -101,7 +102,7 @@ function SubscriptionPage({ id }: { id: string }) {
       badge={subscription !== undefined && <span className={`badge ${subscription.status}`}>{subscription.status}</span>}
       problem={problem}
       base={`/subscriptions/${id}`}
-      monetization
+      tabs={detailTabs(true)}
       context={subscription && ({ subscription, setSubscription, pairs, reveal } satisfies SubscriptionContext)}
     />
   );

@@ -1,8 +1,7 @@
 import { unwrap } from '@tollgate/api-client';
-import { Outlet, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { api } from '../../api';
-import { ProblemBanner } from '../../components/problem';
-import { Tabs } from '../../components/tabs';
+import { DetailPage } from '../../components/detail-page';
 import { useLoaded } from '../../components/use-loaded';
 import type { ProjectContext } from './model';
 
@@ -21,19 +20,20 @@ export function ProjectDetail() {
   const { id = '' } = useParams();
   const [project, setProject, problem] = useLoaded(() => unwrap(api.GET('/api/v1/projects/{id}', { params: { path: { id } } })), [id]);
   return (
-    <section>
-      <header className="page-header">
-        <h1>{project?.name ?? id}</h1>
-        {project !== undefined && (
-          <span className="muted">
+    <DetailPage
+      title={project?.name ?? id}
+      subtitle={
+        project !== undefined && (
+          <>
             {project.contextPath} · version {project.version} · <span className={`badge ${project.status}`}>{project.status}</span> ·{' '}
             {project.target.url}
-          </span>
-        )}
-      </header>
-      <ProblemBanner problem={problem} />
-      <Tabs base={`/projects/${id}`} tabs={TABS} />
-      {project !== undefined && <Outlet context={{ project, setProject } satisfies ProjectContext} />}
-    </section>
+          </>
+        )
+      }
+      problem={problem}
+      base={`/projects/${id}`}
+      tabs={TABS}
+      context={project && ({ project, setProject } satisfies ProjectContext)}
+    />
   );
 }

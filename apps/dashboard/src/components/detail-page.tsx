@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react';
 import { Outlet } from 'react-router';
-import { ProblemBanner, type ProblemState } from '../../components/problem';
-import { Tabs } from '../../components/tabs';
-import { detailTabs } from './entity-tabs';
+import { ProblemBanner, type ProblemState } from './problem';
+import { Tabs } from './tabs';
 
 /**
- * The frame of an Applications detail page: the item's name and id (and status), the banner of
- * its load, its tabs, and the tab chosen, which reads `context` once the item has loaded.
+ * The frame of a detail page (a project, a product, a client, …): the item's name and a line
+ * about it (and its status), the banner of its load, its tabs, and the tab chosen, which reads
+ * `context` once the item has loaded.
  */
 export function DetailPage({
   title,
@@ -14,7 +14,7 @@ export function DetailPage({
   badge,
   problem,
   base,
-  monetization,
+  tabs,
   context,
 }: {
   title: string;
@@ -23,7 +23,7 @@ export function DetailPage({
   problem: ProblemState;
   /** The page's path, under which each tab has its own. */
   base: string;
-  monetization: boolean;
+  tabs: ReadonlyArray<{ id: string; label: string }>;
   /** What the tabs share; undefined while the item loads, when no tab shows. */
   context: object | undefined;
 }) {
@@ -35,7 +35,7 @@ export function DetailPage({
         {badge}
       </header>
       <ProblemBanner problem={problem} />
-      <Tabs base={base} tabs={detailTabs(monetization)} />
+      <Tabs base={base} tabs={tabs} />
       {context !== undefined && <Outlet context={context} />}
     </section>
   );

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useParams } from 'react-router';
-import { type AnalyticsFilter, AnalyticsPanel } from '../../components/analytics-panel';
-import { type PermissionCollection, PermissionsEditor } from '../../components/permissions-editor';
+import { type AnalyticsFilter, AnalyticsPanel } from './analytics-panel';
+import { type PermissionCollection, PermissionsEditor } from './permissions-editor';
 
 /** The tabs every Applications detail page has; products, clients and subscriptions add Monetization. */
 export function detailTabs(monetization: boolean): Array<{ id: string; label: string }> {
